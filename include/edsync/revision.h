@@ -1,0 +1,24 @@
+// The revision of an English article: what a translation records to say
+// which English text it was made from.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace edsync {
+
+// Number of hexadecimal digits in a written revision.
+inline constexpr std::size_t kRevisionDigits = 16;
+
+// The first 64 bits of SHA-256 over the normalised title and body, as
+// lower-case hex. A reformat keeps the revision; any changed word changes it.
+std::string revision_of(std::string_view title, std::string_view body);
+
+// Lower-case SHA-256 of raw bytes, 64 hex digits.
+std::string sha256_hex(std::string_view bytes);
+
+// Accepts exactly kRevisionDigits hex digits (any case); returns them in lower case.
+std::optional<std::string> parse_revision(std::string_view text);
+
+}  // namespace edsync

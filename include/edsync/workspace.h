@@ -1,0 +1,69 @@
+// A workspace: edsync.yaml, editions/<lang>/*.md and tm/.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "edsync/config.h"
+#include "edsync/date.h"
+#include "edsync/diagnostic.h"
+#include "edsync/result.h"
+
+namespace edsync {
+
+struct Article {
+  std::string id;
+  std::string lang;
+  std::string path;  // relative to the workspace root, with '/' separators
+  std::string title;
+  std::optional<Date> date;
+  std::string category;
+  std::string author;
+  std::optional<std::string> source_revision;  // translations: the English revision recorded
+  int source_revision_line = 0;
+  std::string body;
+  std::string revision;  // this file's own revision (see revision.h)
+};
+
+// A file that could not be loaded as an article.
+struct InvalidFile {
+  std::string lang;  // empty when the problem is the language folder itself
+  std::string id;    // the id the file would have had, when known
+  Diagnostic diagnostic;
+};
+
+struct Workspace {
+  std::filesystem::path root;
+  WorkspaceConfig config;
+  // lang -> id -> article; the source language is included.
+  std::map<std::string, std::map<std::string, Article>> articles;
+  std::vector<InvalidFile> invalid_files;
+
+  const Article* find(const std::string& lang, const std::string& id) const;
+};
+
+// The folder holding edsync.yaml: `start` or its nearest ancestor.
+std::optional<std::filesystem::path> find_workspace_root(const std::filesystem::path& start);
+
+// Loads every article. Bad files are collected in invalid_files and loading
+// goes on; only an unreadable config or editions folder is an Error.
+Result<Workspace> load_workspace(const std::filesystem::path& root);
+
+// Reads one article from text. `path` is only used in diagnostics.
+struct ArticleResult {
+  bool ok = false;
+  Article article;
+  Diagnostic problem;
+};
+ArticleResult parse_article(std::string_view text, const std::string& path,
+                            const std::string& lang, const std::string& default_id);
+
+// Creates a workspace in `root`: edsync.yaml, editions/<lang>/ for each
+// language, tm/. Refuses when edsync.yaml already exists.
+Status init_workspace(const std::filesystem::path& root, const std::string& source_lang,
+                      const std::vector<std::string>& edition_langs);
+
+}  // namespace edsync

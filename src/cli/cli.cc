@@ -1,0 +1,80 @@
+#include "cli.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace edsync::cli {
+
+namespace fs = std::filesystem;
+
+int exit_code_for(const Error& error) {
+  switch (error.kind) {
+    case ErrorKind::usage: return kExitUsage;
+    case ErrorKind::bad_input: return kExitBadInput;
+    case ErrorKind::io: return kExitIo;
+  }
+  return kExitIo;
+}
+
+bool Context::color_out() const {
+  if (std::getenv("NO_COLOR") && *std::getenv("NO_COLOR")) return false;
+  if (color == "always") return true;
+  if (color == "never") return false;
+  return &out == &std::cout && ::isatty(STDOUT_FILENO);
+}
+
+void Context::fail(const Error& error) {
+  err << "edsync: " << error.message << '\n';
+  exit_code = exit_code_for(error);
+}
+
+std::optional<Workspace> Context::load_workspace() {
+  const fs::path start = workspace_dir ? fs::path(*workspace_dir) : fs::current_path();
+  std::optional<fs::path> root;
+  if (workspace_dir) {
+    if (fs::is_regular_file(start / kConfigFileName)) root = start;
+  } else {
+    root = find_workspace_root(start);
+  }
+  if (!root) {
+    fail(usage_error(workspace_dir ? *workspace_dir + ": not a workspace (no " + std::string(kConfigFileName) + " there); run 'edsync init " + *workspace_dir + "' to create one"
+                                   : "not in a workspace: no " + std::string(kConfigFileName) + " here or in any parent folder; use --workspace DIR or run 'edsync init'"));
+    return std::nullopt;
+  }
+  auto workspace = edsync::load_workspace(*root);
+  if (!workspace) {
+    fail(workspace.error());
+    return std::nullopt;
+  }
+  return std::move(*workspace);
+}
+
+int run(int argc, char** argv) {
+  Context context{std::cout, std::cerr};
+  CLI::App app{"edsync keeps the translated editions of a news site in step with the English articles."};
+  app.name("edsync");
+  app.set_version_flag("--version", "edsync 0.1.0");
+  app.require_subcommand(1);
+  app.add_option("-w,--workspace", context.workspace_dir, "Workspace folder (default: the nearest folder upward holding edsync.yaml)");
+  app.add_option("--color", context.color, "Colour in readable output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))->default_str("auto");
+  add_init_command(app, context);
+  add_check_command(app, context);
+  add_status_command(app, context);
+  add_mark_synced_command(app, context);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  std::cout.flush();
+  if (!std::cout) return kExitIo;
+  return context.exit_code;
+}
+
+}  // namespace edsync::cli

@@ -1,0 +1,51 @@
+// The command-line front end: the only place that prints or picks exit codes.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "edsync/result.h"
+#include "edsync/workspace.h"
+
+namespace CLI {
+class App;
+}
+
+namespace edsync::cli {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitProblemsFound = 1,
+  kExitUsage = 2,
+  kExitBadInput = 3,
+  kExitIo = 4,
+};
+
+int exit_code_for(const Error& error);
+
+// What every subcommand shares: where to write and which workspace to use.
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  std::optional<std::string> workspace_dir;  // --workspace
+  std::string color = "auto";                // --color
+  int exit_code = kExitOk;
+
+  bool color_out() const;  // colour on stdout: a terminal, not NO_COLOR, not --color never
+
+  // Finds and loads the workspace; on failure reports and returns nullopt.
+  std::optional<Workspace> load_workspace();
+  // Prints "edsync: <message>" to stderr and records the exit code.
+  void fail(const Error& error);
+};
+
+int run(int argc, char** argv);
+
+// One per subcommand, each in its own file.
+void add_init_command(CLI::App& app, Context& context);
+void add_check_command(CLI::App& app, Context& context);
+void add_status_command(CLI::App& app, Context& context);
+void add_mark_synced_command(CLI::App& app, Context& context);
+
+}  // namespace edsync::cli

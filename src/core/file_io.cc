@@ -1,0 +1,69 @@
+#include "edsync/file_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace edsync {
+
+namespace fs = std::filesystem;
+
+Result<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return io_error(path.string() + ": cannot open: " + std::strerror(errno));
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) return io_error(path.string() + ": read failed: " + std::strerror(errno));
+  return content.str();
+}
+
+namespace {
+
+bool write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    const ssize_t written = ::write(fd, content.data(), content.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    content.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
+Error failed(const fs::path& path, const char* what) {
+  return io_error(path.string() + ": " + what + ": " + std::strerror(errno));
+}
+
+}  // namespace
+
+Status write_file_atomically(const fs::path& path, std::string_view content) {
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::string temp_name = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(temp_name.data());
+  if (fd < 0) return failed(path, "cannot create a temporary file beside it");
+
+  struct stat original {};
+  const mode_t mode = ::stat(path.c_str(), &original) == 0 ? (original.st_mode & 07777) : 0644;
+  const bool written = ::fchmod(fd, mode) == 0 && write_all(fd, content) && ::fsync(fd) == 0;
+  const int saved_errno = errno;
+  ::close(fd);
+  if (!written) {
+    ::unlink(temp_name.c_str());
+    errno = saved_errno;
+    return failed(path, "cannot write");
+  }
+  if (::rename(temp_name.c_str(), path.c_str()) != 0) {
+    const Error error = failed(path, "cannot replace");
+    ::unlink(temp_name.c_str());
+    return error;
+  }
+  return success();
+}
+
+}  // namespace edsync

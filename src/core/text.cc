@@ -1,0 +1,90 @@
+#include "edsync/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <memory>
+
+namespace edsync {
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t offset = 0;
+  while (offset < length) {
+    const int32_t start = offset;
+    UChar32 c;
+    U8_NEXT(bytes, offset, length, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::nullopt;
+}
+
+TextPosition position_of(std::string_view text, std::size_t byte_offset) {
+  TextPosition pos;
+  const std::size_t end = byte_offset < text.size() ? byte_offset : text.size();
+  for (std::size_t i = 0; i < end; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      ++pos.line;
+      pos.column = 1;
+    } else if ((byte & 0xC0) != 0x80) {  // count lead bytes only: one per character
+      ++pos.column;
+    }
+  }
+  return pos;
+}
+
+namespace {
+
+std::string fold_white_space(const icu::UnicodeString& text) {
+  icu::UnicodeString folded;
+  bool pending_space = false;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) {
+      pending_space = !folded.isEmpty();
+      continue;
+    }
+    if (pending_space) folded.append(u' ');
+    pending_space = false;
+    folded.append(c);
+  }
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  const auto source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString composed = U_SUCCESS(status) ? nfc->normalize(source, status) : source;
+  if (U_FAILURE(status)) composed = source;
+  return fold_white_space(composed);
+}
+
+}  // namespace edsync
+
+#include <unicode/locid.h>
+
+namespace edsync {
+
+std::string language_name(std::string_view tag) {
+  const std::string tag_string(tag);
+  const icu::Locale locale = icu::Locale::forLanguageTag(tag_string, *std::make_unique<UErrorCode>(U_ZERO_ERROR));
+  icu::UnicodeString name;
+  locale.getDisplayLanguage(icu::Locale::getEnglish(), name);
+  std::string out;
+  name.toUTF8String(out);
+  return out.empty() || out == tag_string ? tag_string : out;
+}
+
+}  // namespace edsync

@@ -1,0 +1,156 @@
+#include <fnmatch.h>
+
+#include <algorithm>
+
+#include "edsync/sync.h"
+
+namespace edsync {
+
+namespace {
+
+bool matches_any(const std::string& id, const std::vector<std::string>& patterns) {
+  if (patterns.empty()) return true;
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::string& pattern) { return fnmatch(pattern.c_str(), id.c_str(), 0) == 0; });
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+struct Policy {
+  bool required = true;
+  std::optional<Date> since;
+  int grace_days = 0;
+  Date today;
+};
+
+// Does the edition's policy require this English article at all?
+bool required(const Article& english, const Policy& policy) {
+  return policy.required && !(policy.since && english.date && *english.date < *policy.since);
+}
+
+// An untranslated English article: missing, pending or skipped.
+Finding untranslated(const Article& english, const Policy& policy) {
+  Finding finding{.lang = "", .id = english.id, .path = english.path};
+  if (!policy.required) {
+    finding.status = SyncStatus::skipped;
+    finding.detail = "not translated; the edition is not required";
+  } else if (!required(english, policy)) {
+    finding.status = SyncStatus::skipped;
+    finding.detail = "not translated; dated " + english.date->to_string() + ", before the edition starts on " + policy.since->to_string();
+  } else if (english.date && english.date->days_since_epoch() + policy.grace_days > policy.today.days_since_epoch()) {
+    const long due = english.date->days_since_epoch() + policy.grace_days - policy.today.days_since_epoch();
+    finding.status = SyncStatus::pending;
+    finding.detail = "not translated yet; due in " + std::to_string(due) + (due == 1 ? " day" : " days");
+  } else {
+    finding.status = SyncStatus::missing;
+    finding.detail = english.date ? "no translation of the English article of " + english.date->to_string()
+                                  : "no translation (the English article has no date)";
+  }
+  return finding;
+}
+
+Finding compare(const Article& english, const Article& translation) {
+  Finding finding{.lang = translation.lang, .id = english.id, .path = translation.path};
+  finding.current_revision = english.revision;
+  if (!translation.source_revision) {
+    finding.status = SyncStatus::untracked;
+    finding.line = 1;
+    finding.detail = "records no English revision; run 'edsync mark-synced " + translation.lang + " " + english.id + "' once it matches the English";
+  } else if (*translation.source_revision != english.revision) {
+    finding.status = SyncStatus::stale;
+    finding.line = translation.source_revision_line;
+    finding.recorded_revision = translation.source_revision;
+    finding.detail = "the English changed since this translation (made from " + *translation.source_revision + ", now " + english.revision + ")";
+  } else {
+    finding.status = SyncStatus::ok;
+    finding.detail = "up to date";
+  }
+  return finding;
+}
+
+Finding invalid(const InvalidFile& file) {
+  return {.lang = file.lang, .id = file.id, .status = SyncStatus::invalid, .path = file.diagnostic.file,
+          .line = file.diagnostic.line, .column = file.diagnostic.column, .detail = file.diagnostic.message};
+}
+
+const std::map<std::string, Article>& articles_of(const Workspace& workspace, const std::string& lang) {
+  static const std::map<std::string, Article> kNone;
+  const auto it = workspace.articles.find(lang);
+  return it == workspace.articles.end() ? kNone : it->second;
+}
+
+bool english_is_invalid(const Workspace& workspace, const std::string& id) {
+  const auto& source = workspace.config.source_lang;
+  return std::any_of(workspace.invalid_files.begin(), workspace.invalid_files.end(),
+                     [&](const InvalidFile& file) { return file.lang == source && file.id == id; });
+}
+
+EditionReport check_edition(const Workspace& workspace, const std::string& lang, const Policy& policy,
+                            const CheckOptions& options) {
+  EditionReport report{.lang = lang};
+  const auto& english = articles_of(workspace, workspace.config.source_lang);
+  const auto& translations = articles_of(workspace, lang);
+  for (const auto& [id, article] : english) {
+    if (!matches_any(id, options.article_patterns)) continue;
+    const auto translation = translations.find(id);
+    Finding finding = translation == translations.end() ? untranslated(article, policy)
+                                                        : compare(article, translation->second);
+    finding.lang = lang;
+    if (required(article, policy)) ++report.required;
+    report.findings.push_back(std::move(finding));
+  }
+  for (const auto& [id, translation] : translations) {
+    if (english.count(id) || english_is_invalid(workspace, id) || !matches_any(id, options.article_patterns)) continue;
+    report.findings.push_back({.lang = lang, .id = id, .status = SyncStatus::orphan, .path = translation.path, .line = 1,
+                               .detail = "no English article '" + id + "' (" + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/" + id + ".md); delete the translation or restore the article"});
+  }
+  for (const auto& file : workspace.invalid_files)
+    if (file.lang == lang && matches_any(file.id, options.article_patterns)) report.findings.push_back(invalid(file));
+  std::stable_sort(report.findings.begin(), report.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.id < b.id; });
+  return report;
+}
+
+}  // namespace
+
+Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& options) {
+  const WorkspaceConfig& config = workspace.config;
+  for (const auto& lang : options.langs)
+    if (!config.edition(lang)) return usage_error("unknown edition '" + lang + "'; the workspace has " + [&] {
+      std::string list;
+      for (const auto& edition : config.editions) list += (list.empty() ? "" : ", ") + edition.lang;
+      return list;
+    }());
+  const std::vector<SyncStatus> fail_on = options.fail_on.value_or(config.check.fail_on);
+  const auto fails = [&](SyncStatus status) { return std::find(fail_on.begin(), fail_on.end(), status) != fail_on.end(); };
+
+  CheckReport report;
+  report.source_lang = config.source_lang;
+  for (const auto& [id, article] : articles_of(workspace, config.source_lang))
+    report.source_articles += matches_any(id, options.article_patterns) ? 1 : 0;
+  for (const auto& file : workspace.invalid_files)
+    if ((file.lang.empty() || file.lang == config.source_lang) && (file.id.empty() || matches_any(file.id, options.article_patterns)))
+      report.source_problems.push_back(invalid(file));
+
+  for (const auto& edition : config.editions) {
+    if (!options.langs.empty() && !contains(options.langs, edition.lang)) continue;
+    Policy policy{edition.required, edition.since, options.grace_days.value_or(config.check.grace_days), options.today};
+    if (options.required_editions) policy.required = contains(*options.required_editions, edition.lang);
+    report.editions.push_back(check_edition(workspace, edition.lang, policy, options));
+  }
+  const auto tally = [&](Finding& finding, std::map<SyncStatus, int>& counts) {
+    finding.fails = fails(finding.status);
+    report.failed = report.failed || finding.fails;
+    ++counts[finding.status];
+    ++report.counts[finding.status];
+  };
+  std::map<SyncStatus, int> source_counts;
+  for (auto& finding : report.source_problems) tally(finding, source_counts);
+  for (auto& edition : report.editions)
+    for (auto& finding : edition.findings) tally(finding, edition.counts);
+  return report;
+}
+
+}  // namespace edsync
