@@ -55,11 +55,12 @@ void write_rows(std::ostream& out, const std::vector<Finding>& findings, const T
         out << "  " << painted(status, style.color) << ' ' << fmt::format("{:<{}}", where(finding), width) << "  " << finding.detail << '\n';
 }
 
-std::string edition_heading(const EditionReport& edition) {
+std::string edition_heading(const EditionReport& edition, int english_articles) {
   std::string counts = describe_counts(edition.counts);
   const int ok = edition.counts.count(SyncStatus::ok) ? edition.counts.at(SyncStatus::ok) : 0;
-  return fmt::format("{} ({}): {} required, {} up to date{}", edition.lang, language_name(edition.lang),
-                     edition.required, ok, counts.empty() ? "" : ", " + counts);
+  return fmt::format("{} ({}): {} of {} articles required, {} {} up to date{}", edition.lang,
+                     language_name(edition.lang), edition.required, english_articles, ok,
+                     ok == 1 ? "translation" : "translations", counts.empty() ? "" : "; " + counts);
 }
 
 }  // namespace
@@ -83,7 +84,7 @@ void write_check_table(std::ostream& out, const CheckReport& report, const Table
     out << '\n';
   }
   for (const auto& edition : report.editions) {
-    out << edition_heading(edition) << '\n';
+    out << edition_heading(edition, report.source_articles) << '\n';
     write_rows(out, edition.findings, style);
     out << '\n';
   }

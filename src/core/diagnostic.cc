@@ -5,7 +5,7 @@ namespace edsync {
 std::string Diagnostic::to_string() const {
   std::string out = file;
   if (line > 0) {
-    out += ':' + std::to_string(line);
+    out += (out.empty() ? "" : ":") + std::to_string(line);
     if (column > 0) out += ':' + std::to_string(column);
   }
   if (!out.empty()) out += ": ";

@@ -1,0 +1,45 @@
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "edsync/file_io.h"
+
+using namespace edsync;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path fresh_folder(const std::string& name) {
+  const fs::path folder = fs::temp_directory_path() / ("edsync-test-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  return folder;
+}
+}  // namespace
+
+TEST_CASE("write_file_atomically replaces content, keeps permissions, leaves no temporary file") {
+  const fs::path folder = fresh_folder("atomic");
+  const fs::path file = folder / "article.md";
+  REQUIRE(write_file_atomically(file, "first\n").ok());
+  ::chmod(file.c_str(), 0600);
+  REQUIRE(write_file_atomically(file, "second\n").ok());
+  CHECK(*read_file(file) == "second\n");
+  CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 1);
+  fs::remove_all(folder);
+}
+
+TEST_CASE("write_file_atomically into a missing folder is an I/O error naming the file") {
+  const auto written = write_file_atomically("/nonexistent-edsync-folder/x.md", "text");
+  REQUIRE_FALSE(written.ok());
+  CHECK(written.error().kind == ErrorKind::io);
+  CHECK(written.error().message.rfind("/nonexistent-edsync-folder/x.md: cannot create a temporary file beside it: ", 0) == 0);
+}
+
+TEST_CASE("read_file of a missing file is an I/O error") {
+  const auto text = read_file("/nonexistent-edsync-folder/x.md");
+  REQUIRE_FALSE(text.ok());
+  CHECK(text.error().kind == ErrorKind::io);
+  CHECK(text.error().message == "/nonexistent-edsync-folder/x.md: cannot open: No such file or directory");
+}

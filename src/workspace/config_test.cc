@@ -1,0 +1,78 @@
+#include <doctest/doctest.h>
+
+#include "edsync/config.h"
+
+using namespace edsync;
+
+TEST_CASE("a full config reads every setting") {
+  const auto config = parse_config(
+      "source: en\n"
+      "editions:\n"
+      "  ar:\n"
+      "    since: 2013-09-08\n"
+      "  fa: {}\n"
+      "  sq:\n"
+      "    required: false\n"
+      "paths:\n"
+      "  editions: articles\n"
+      "check:\n"
+      "  grace_days: 3\n"
+      "  fail_on: [stale, orphan]\n",
+      "edsync.yaml");
+  REQUIRE(config.ok());
+  CHECK(config->source_lang == "en");
+  REQUIRE(config->editions.size() == 3);
+  CHECK(config->editions[0].lang == "ar");
+  CHECK(config->editions[0].since == Date{2013, 9, 8});
+  CHECK(config->editions[1].required);
+  CHECK_FALSE(config->editions[2].required);
+  CHECK(config->editions_dir == "articles");
+  CHECK(config->tm_dir == "tm");
+  CHECK(config->check.grace_days == 3);
+  CHECK(config->check.fail_on == std::vector{SyncStatus::stale, SyncStatus::orphan});
+}
+
+TEST_CASE("editions may be a plain list") {
+  const auto config = parse_config("editions: [ar, fa]\n", "edsync.yaml");
+  REQUIRE(config.ok());
+  CHECK(config->editions.size() == 2);
+  CHECK(config->edition("fa") != nullptr);
+  CHECK(config->edition("sq") == nullptr);
+}
+
+TEST_CASE("config errors name the file, line and column") {
+  const auto error = [](const char* text) {
+    const auto config = parse_config(text, "edsync.yaml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().kind == ErrorKind::bad_input);
+    return config.error().message;
+  };
+  CHECK(error("editions: [ar]\ncheck:\n  grace: 3\n") ==
+        "edsync.yaml:3:3: unknown key 'grace' in check; expected one of: grace_days, fail_on");
+  CHECK(error("editions: [ar, Arabic]\n") ==
+        "edsync.yaml:1:16: an edition must be a language code such as 'ar' or 'fa', got 'Arabic'");
+  CHECK(error("editions:\n  ar:\n    since: last year\n") ==
+        "edsync.yaml:3:12: since must be a date written YYYY-MM-DD, got 'last year'");
+  CHECK(error("editions: [ar]\ncheck:\n  fail_on: [stale, late]\n") ==
+        "edsync.yaml:3:20: unknown status 'late'; statuses are ok, stale, untracked, missing, pending, skipped, orphan, invalid");
+  CHECK(error("editions: [ar]\ncheck:\n  grace_days: -2\n") ==
+        "edsync.yaml:3:15: grace_days must be a whole number of days, 0 or more, got '-2'");
+  CHECK(error("source: en\n") ==
+        "edsync.yaml:1:1: missing 'editions': list the edition languages, e.g. editions: [ar, fa, sq]");
+  CHECK(error("editions: [ar, en]\n") == "edsync.yaml:1:11: the source language 'en' cannot also be an edition");
+  CHECK(error("editions: [ar\n") == "edsync.yaml:2:1: not valid YAML: end of sequence flow not found");
+  CHECK(error("") == "edsync.yaml: the file is empty; it needs at least 'source' and 'editions'");
+}
+
+TEST_CASE("the default config parses") {
+  const auto config = parse_config(default_config_text({"ar", "fa", "sq"}), "edsync.yaml");
+  REQUIRE(config.ok());
+  CHECK(config->editions.size() == 3);
+  CHECK(config->check.grace_days == 7);
+}
+
+TEST_CASE("status names round-trip") {
+  for (const auto name : {"ok", "stale", "untracked", "missing", "pending", "skipped", "orphan", "invalid"})
+    CHECK(to_string(*parse_sync_status(name)) == name);
+  CHECK_FALSE(parse_sync_status("late").has_value());
+}

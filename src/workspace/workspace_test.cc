@@ -1,0 +1,90 @@
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "edsync/workspace.h"
+
+using namespace edsync;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempWorkspace {
+  fs::path root = fs::temp_directory_path() / ("edsync-ws-" + std::to_string(::getpid()));
+  TempWorkspace() {
+    fs::remove_all(root);
+    fs::create_directories(root);
+    write("edsync.yaml", "editions: [ar, fa]\n");
+  }
+  ~TempWorkspace() { fs::remove_all(root); }
+  void write(const std::string& path, const std::string& text) const {
+    fs::create_directories((root / path).parent_path());
+    std::ofstream(root / path, std::ios::binary) << text;
+  }
+};
+
+std::vector<std::string> problems(const Workspace& workspace) {
+  std::vector<std::string> lines;
+  for (const auto& file : workspace.invalid_files) lines.push_back(file.diagnostic.to_string());
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("loading goes on past bad files and reports each one") {
+  TempWorkspace temp;
+  temp.write("editions/en/a.md", "---\ntitle: A\n---\nText.\n");
+  temp.write("editions/en/2013/b.md", "---\ntitle: B\n---\nText.\n");
+  temp.write("editions/en/broken.md", "---\ntitle: [\n---\n");
+  temp.write("editions/en/.a.md.swp", "not an article");
+  temp.write("editions/en/notes.txt", "not an article");
+  temp.write("editions/ar/a.md", "---\ntitle: أ\n---\nنص.\n");
+  temp.write("editions/ar/c.md", "---\ntitle: ج\nid: a\n---\n");
+  temp.write("editions/de/a.md", "---\ntitle: A\n---\n");
+  const auto workspace = load_workspace(temp.root);
+  REQUIRE(workspace.ok());
+  CHECK(workspace->articles.at("en").size() == 2);
+  CHECK(workspace->find("en", "b") != nullptr);
+  CHECK(workspace->find("en", "b")->path == "editions/en/2013/b.md");
+  CHECK(workspace->find("ar", "a")->title == "أ");
+  CHECK(problems(*workspace) == std::vector<std::string>{
+      "editions/ar/c.md:1:1: duplicate id 'a': editions/ar/a.md has it already; rename one of the files or give it another 'id'",
+      "editions/de: unknown language folder 'de': edsync.yaml lists en, ar, fa; add 'de' under editions or move the folder out",
+      "editions/en/broken.md:3:1: front matter is not valid YAML: end of sequence flow not found",
+  });
+  CHECK(workspace->invalid_files[2].lang == "en");
+  CHECK(workspace->invalid_files[2].id == "broken");
+}
+
+TEST_CASE("a broken config stops the load with its position") {
+  TempWorkspace temp;
+  temp.write("edsync.yaml", "editions: [ar]\ncheck: {grace_days: soon}\n");
+  temp.write("editions/en/a.md", "---\ntitle: A\n---\n");
+  const auto workspace = load_workspace(temp.root);
+  REQUIRE_FALSE(workspace.ok());
+  CHECK(workspace.error().message == "edsync.yaml:2:21: grace_days must be a whole number of days, 0 or more, got 'soon'");
+}
+
+TEST_CASE("find_workspace_root looks upward") {
+  TempWorkspace temp;
+  fs::create_directories(temp.root / "editions" / "ar");
+  CHECK(find_workspace_root(temp.root / "editions" / "ar") == temp.root);
+  CHECK_FALSE(find_workspace_root("/").has_value());
+}
+
+TEST_CASE("init_workspace creates the layout and refuses to overwrite") {
+  TempWorkspace temp;
+  const fs::path fresh = temp.root / "new";
+  REQUIRE(init_workspace(fresh, "en", {"ar", "sq"}).ok());
+  CHECK(fs::is_directory(fresh / "editions" / "en"));
+  CHECK(fs::is_directory(fresh / "editions" / "sq"));
+  CHECK(fs::is_directory(fresh / "tm"));
+  const auto workspace = load_workspace(fresh);
+  REQUIRE(workspace.ok());
+  CHECK(workspace->config.editions.size() == 2);
+  const auto again = init_workspace(fresh, "en", {"ar"});
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().message == (fresh / "edsync.yaml").string() + ": already exists; this folder is a workspace already");
+}
