@@ -33,6 +33,7 @@ struct InvalidFile {
   std::string lang;  // empty when the problem is the language folder itself
   std::string id;    // the id the file would have had, when known
   Diagnostic diagnostic;
+  int bad_revision_line = 0;  // set when an unreadable source_revision is the only problem
 };
 
 struct Workspace {
@@ -57,6 +58,7 @@ struct ArticleResult {
   bool ok = false;
   Article article;
   Diagnostic problem;
+  int bad_revision_line = 0;  // the only problem is this source_revision line
 };
 ArticleResult parse_article(std::string_view text, const std::string& path,
                             const std::string& lang, const std::string& default_id);

@@ -8,8 +8,8 @@ namespace edsync::cli {
 
 namespace {
 
-nlohmann::json counts_json(const std::map<SyncStatus, int>& counts) {
-  nlohmann::json json = nlohmann::json::object();
+nlohmann::ordered_json counts_json(const std::map<SyncStatus, int>& counts) {
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
   for (const auto status : {SyncStatus::ok, SyncStatus::stale, SyncStatus::untracked, SyncStatus::missing,
                             SyncStatus::pending, SyncStatus::skipped, SyncStatus::orphan, SyncStatus::invalid}) {
     const auto it = counts.find(status);
@@ -18,8 +18,8 @@ nlohmann::json counts_json(const std::map<SyncStatus, int>& counts) {
   return json;
 }
 
-nlohmann::json finding_json(const Finding& finding) {
-  nlohmann::json json = {{"id", finding.id},       {"status", to_string(finding.status)},
+nlohmann::ordered_json finding_json(const Finding& finding) {
+  nlohmann::ordered_json json = {{"id", finding.id},       {"status", to_string(finding.status)},
                          {"fails", finding.fails}, {"path", finding.path},
                          {"detail", finding.detail}};
   if (finding.line > 0) json["line"] = finding.line;
@@ -32,9 +32,9 @@ nlohmann::json finding_json(const Finding& finding) {
 }  // namespace
 
 void write_check_json(std::ostream& out, const CheckReport& report) {
-  nlohmann::json editions = nlohmann::json::array();
+  nlohmann::ordered_json editions = nlohmann::ordered_json::array();
   for (const auto& edition : report.editions) {
-    nlohmann::json findings = nlohmann::json::array();
+    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
     for (const auto& finding : edition.findings) findings.push_back(finding_json(finding));
     editions.push_back({{"lang", edition.lang},
                         {"name", language_name(edition.lang)},
@@ -42,9 +42,9 @@ void write_check_json(std::ostream& out, const CheckReport& report) {
                         {"counts", counts_json(edition.counts)},
                         {"articles", findings}});
   }
-  nlohmann::json source_problems = nlohmann::json::array();
+  nlohmann::ordered_json source_problems = nlohmann::ordered_json::array();
   for (const auto& finding : report.source_problems) source_problems.push_back(finding_json(finding));
-  const nlohmann::json json = {{"source", report.source_lang},
+  const nlohmann::ordered_json json = {{"source", report.source_lang},
                                {"english_articles", report.source_articles},
                                {"failed", report.failed},
                                {"counts", counts_json(report.counts)},

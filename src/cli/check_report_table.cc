@@ -78,7 +78,7 @@ std::string describe_counts(const std::map<SyncStatus, int>& counts) {
 
 void write_check_table(std::ostream& out, const CheckReport& report, const TableStyle& style) {
   if (!report.source_problems.empty()) {
-    out << report.source_lang << " (" << language_name(report.source_lang) << "): "
+    out << "Workspace (" << language_name(report.source_lang) << " articles and edition folders): "
         << report.source_problems.size() << " invalid\n";
     write_rows(out, report.source_problems, style);
     out << '\n';

@@ -25,7 +25,7 @@ void print_table(std::ostream& out, const std::vector<EditionCoverage>& lines) {
 }
 
 void print_json(std::ostream& out, const std::vector<EditionCoverage>& lines) {
-  auto editions = nlohmann::json::array();
+  auto editions = nlohmann::ordered_json::array();
   for (const auto& line : lines) {
     editions.push_back({{"lang", line.lang},
                         {"name", language_name(line.lang)},
@@ -36,7 +36,7 @@ void print_json(std::ostream& out, const std::vector<EditionCoverage>& lines) {
                         {"translated_percent", std::round(percent(line.translated, line.english) * 10) / 10},
                         {"up_to_date_percent", std::round(percent(line.up_to_date, line.english) * 10) / 10}});
   }
-  out << nlohmann::json{{"editions", editions}}.dump(2) << '\n';
+  out << nlohmann::ordered_json{{"editions", editions}}.dump(2) << '\n';
 }
 
 }  // namespace

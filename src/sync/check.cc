@@ -81,10 +81,9 @@ const std::map<std::string, Article>& articles_of(const Workspace& workspace, co
   return it == workspace.articles.end() ? kNone : it->second;
 }
 
-bool english_is_invalid(const Workspace& workspace, const std::string& id) {
-  const auto& source = workspace.config.source_lang;
+bool is_invalid(const Workspace& workspace, const std::string& lang, const std::string& id) {
   return std::any_of(workspace.invalid_files.begin(), workspace.invalid_files.end(),
-                     [&](const InvalidFile& file) { return file.lang == source && file.id == id; });
+                     [&](const InvalidFile& file) { return file.lang == lang && file.id == id; });
 }
 
 EditionReport check_edition(const Workspace& workspace, const std::string& lang, const Policy& policy,
@@ -95,6 +94,10 @@ EditionReport check_edition(const Workspace& workspace, const std::string& lang,
   for (const auto& [id, article] : english) {
     if (!matches_any(id, options.article_patterns)) continue;
     const auto translation = translations.find(id);
+    if (translation == translations.end() && is_invalid(workspace, lang, id)) {
+      if (required(article, policy)) ++report.required;
+      continue;  // the invalid finding below speaks for it
+    }
     Finding finding = translation == translations.end() ? untranslated(article, policy)
                                                         : compare(article, translation->second);
     finding.lang = lang;
@@ -102,7 +105,7 @@ EditionReport check_edition(const Workspace& workspace, const std::string& lang,
     report.findings.push_back(std::move(finding));
   }
   for (const auto& [id, translation] : translations) {
-    if (english.count(id) || english_is_invalid(workspace, id) || !matches_any(id, options.article_patterns)) continue;
+    if (english.count(id) || is_invalid(workspace, workspace.config.source_lang, id) || !matches_any(id, options.article_patterns)) continue;
     report.findings.push_back({.lang = lang, .id = id, .status = SyncStatus::orphan, .path = translation.path, .line = 1,
                                .detail = "no English article '" + id + "' (" + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/" + id + ".md); delete the translation or restore the article"});
   }

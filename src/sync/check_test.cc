@@ -136,3 +136,12 @@ TEST_CASE("filters: --lang must name an edition, article patterns are globs") {
   CHECK(report.error().kind == ErrorKind::usage);
   CHECK(report.error().message == "unknown edition 'de'; the workspace has ar");
 }
+
+TEST_CASE("an invalid translation is reported once, as invalid, not also as missing") {
+  Fixture f;
+  f.add(article("en", "a", "Text."));
+  f.workspace.invalid_files.push_back({"ar", "a", {"editions/ar/a.md", 3, 7, "'date' must be a date"}});
+  const auto statuses = f.statuses();
+  CHECK(statuses.size() == 1);
+  CHECK(statuses.at("a") == SyncStatus::invalid);
+}

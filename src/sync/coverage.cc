@@ -9,18 +9,12 @@ std::vector<EditionCoverage> coverage(const Workspace& workspace) {
   std::vector<EditionCoverage> result;
   if (!report) return result;
   for (const auto& edition : report->editions) {
-    EditionCoverage line{.lang = edition.lang};
+    EditionCoverage line{.lang = edition.lang, .english = report->source_articles, .required = edition.required};
     for (const auto& finding : edition.findings) {
-      switch (finding.status) {
-        case SyncStatus::ok: ++line.up_to_date; [[fallthrough]];
-        case SyncStatus::stale:
-        case SyncStatus::untracked: ++line.translated; ++line.english; ++line.required; break;
-        case SyncStatus::missing:
-        case SyncStatus::pending: ++line.english; ++line.required; break;
-        case SyncStatus::skipped: ++line.english; break;
-        case SyncStatus::orphan:
-        case SyncStatus::invalid: break;
-      }
+      const bool translated = finding.status == SyncStatus::ok || finding.status == SyncStatus::stale ||
+                              finding.status == SyncStatus::untracked;
+      line.translated += translated ? 1 : 0;
+      line.up_to_date += finding.status == SyncStatus::ok ? 1 : 0;
     }
     result.push_back(line);
   }

@@ -53,11 +53,17 @@ Result<MarkSyncedOutcome> mark_synced(const Workspace& workspace, const std::str
   const Article* english = workspace.find(config.source_lang, id);
   if (!english) return input_error("no English article '" + id + "' in " + config.editions_dir + "/" + config.source_lang + "/");
   const Article* translation = workspace.find(lang, id);
+  Article repairable;  // a translation whose only fault is an unreadable source_revision
   if (!translation) {
-    for (const auto& file : workspace.invalid_files)
-      if (file.lang == lang && file.id == id) return input_error(file.diagnostic.to_string() + "; fix the file first");
-    return input_error("no translation '" + id + "' in " + config.editions_dir + "/" + lang + "/");
+    for (const auto& file : workspace.invalid_files) {
+      if (file.lang != lang || file.id != id) continue;
+      if (!file.bad_revision_line) return input_error(file.diagnostic.to_string() + "; fix the file first");
+      repairable.path = file.diagnostic.file;
+      repairable.source_revision_line = file.bad_revision_line;
+      translation = &repairable;
+    }
   }
+  if (!translation) return input_error("no translation '" + id + "' in " + config.editions_dir + "/" + lang + "/");
   MarkSyncedOutcome outcome{.path = translation->path, .revision = english->revision};
   if (translation->source_revision == english->revision) return outcome;
 

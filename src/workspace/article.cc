@@ -74,7 +74,10 @@ ArticleResult parse_article(std::string_view text, const std::string& path, cons
     article.source_revision = parse_revision(recorded->value);
     article.source_revision_line = recorded->line;
     if (!article.source_revision) {
-      return problem_at(path, *recorded, "'source_revision' must be 16 hexadecimal digits as 'edsync mark-synced' writes it, got '" + recorded->value + "'; run 'edsync mark-synced " + lang + " " + article.id + "' once the translation is up to date");
+      result.problem = {path, recorded->line, recorded->column, ""};
+      result.bad_revision_line = recorded->line;
+      result.problem.message = std::string("'source_revision' must be 16 hexadecimal digits as 'edsync mark-synced' writes it, got '" + recorded->value + "'; run 'edsync mark-synced " + lang + " " + article.id + "' once the translation is up to date");
+      return result;
     }
   }
   article.body = std::string(text.substr(fields.body_offset));

@@ -67,7 +67,7 @@ void load_article(Workspace& workspace, const std::string& lang, const fs::path&
   }
   ArticleResult parsed = parse_article(*text, path, lang, default_id);
   if (!parsed.ok) {
-    workspace.invalid_files.push_back({lang, default_id, parsed.problem});
+    workspace.invalid_files.push_back({lang, default_id, parsed.problem, parsed.bad_revision_line});
     return;
   }
   auto& edition = workspace.articles[lang];
