@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages edsync needs that are not installed yet.
+# Idempotent, and silent when everything is there.
+#   scripts/bootstrap.sh          build and test with g++
+#   scripts/bootstrap.sh --clang  also clang 14 and libFuzzer
+set -euo pipefail
+
+packages=(g++ cmake ninja-build libicu-dev libssl-dev libyaml-cpp-dev nlohmann-json3-dev
+          libpugixml-dev libfmt-dev libcli11-dev doctest-dev)
+if [[ "${1:-}" == --clang ]]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+as_root=()
+[[ $(id -u) -ne 0 ]] && as_root=(sudo)
+echo "bootstrap: installing ${missing[*]}" >&2
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
