@@ -48,6 +48,8 @@ void add_status_command(CLI::App& app, Context& context) {
   command->callback([&context, format] {
     const auto workspace = context.load_workspace();
     if (!workspace) return;
+    for (const auto& file : workspace->invalid_files)
+      context.err << "edsync: warning: " << file.diagnostic.to_string() << " (not counted)\n";
     const auto lines = coverage(*workspace);
     if (*format == "json") print_json(context.out, lines);
     else print_table(context.out, lines);
