@@ -5,8 +5,8 @@
 #   scripts/bootstrap.sh --clang  also clang 14 and libFuzzer
 set -euo pipefail
 
-packages=(g++ cmake ninja-build libicu-dev libssl-dev libyaml-cpp-dev nlohmann-json3-dev
-          libpugixml-dev libfmt-dev libcli11-dev doctest-dev)
+packages=(g++ cmake ninja-build libicu-dev libssl-dev libsqlite3-dev libyaml-cpp-dev
+          nlohmann-json3-dev libpugixml-dev libfmt-dev libcli11-dev doctest-dev libbenchmark-dev)
 if [[ "${1:-}" == --clang ]]; then
   packages+=(clang-14 libclang-rt-14-dev)
 fi

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 build_dir=${EDSYNC_BUILD_DIR:-build}
 mkdir -p "$build_dir"
 if [[ ! -f "$build_dir/build.ninja" ]]; then
-  if ! cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${EDSYNC_CMAKE_ARGS:-} \
+  if ! cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDSYNC_BUILD_BENCH=ON ${EDSYNC_CMAKE_ARGS:-} \
        >"$build_dir/configure.log" 2>&1; then
     cat "$build_dir/configure.log" >&2
     exit 1
