@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 scripts/bootstrap.sh --clang
 EDSYNC_BUILD_DIR=build-fuzz CC=clang-14 CXX=clang++-14 \
-  EDSYNC_CMAKE_ARGS="-DEDSYNC_BUILD_TESTS=OFF -DEDSYNC_BUILD_FUZZERS=ON" scripts/build.sh
+  EDSYNC_CMAKE_ARGS="-DEDSYNC_BUILD_TESTS=OFF -DEDSYNC_BUILD_FUZZERS=ON -DEDSYNC_BUILD_BENCH=OFF" scripts/build.sh
 for fuzzer in build-fuzz/tests/fuzz/fuzz_*; do
   name=${fuzzer##*/fuzz_}
   work=$(mktemp -d)
