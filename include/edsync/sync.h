@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "edsync/changes.h"
 #include "edsync/config.h"
 #include "edsync/date.h"
 #include "edsync/result.h"
@@ -24,6 +25,7 @@ struct Finding {
   bool fails = false;      // the policy counts this status as a failure
   std::optional<std::string> recorded_revision;  // stale: what the translation records
   std::optional<std::string> current_revision;   // stale/ok: the English revision now
+  std::vector<SentenceChange> changes;           // stale: what changed, when git history has the old text
 };
 
 struct EditionReport {
@@ -40,6 +42,7 @@ struct CheckOptions {
   std::optional<int> grace_days;               // overrides check.grace_days
   std::optional<std::vector<SyncStatus>> fail_on;  // overrides check.fail_on
   Date today = Date::today_utc();
+  bool explain_stale = true;                   // look up the old English in git to list changed sentences
 };
 
 struct CheckReport {

@@ -31,13 +31,22 @@ std::string escape_property(const std::string& text) {
   return out;
 }
 
+std::string changes_text(const Finding& finding) {
+  std::string text;
+  for (const auto& change : finding.changes) {
+    if (!change.before.empty()) text += "\n- " + change.before;
+    if (!change.after.empty()) text += "\n+ " + change.after;
+  }
+  return text;
+}
+
 void annotate(std::ostream& out, const std::string& lang, const Finding& finding) {
   if (finding.status == SyncStatus::ok || finding.status == SyncStatus::skipped) return;
   out << (finding.fails ? "::error " : "::warning ") << "file=" << escape_property(finding.path);
   if (finding.line > 0) out << ",line=" << finding.line;
   if (finding.column > 0) out << ",col=" << finding.column;
   out << ",title=" << escape_property(fmt::format("edsync {} {}", lang, to_string(finding.status)))
-      << "::" << escape_data((finding.id.empty() ? "" : finding.id + ": ") + finding.detail) << '\n';
+      << "::" << escape_data((finding.id.empty() ? "" : finding.id + ": ") + finding.detail + changes_text(finding)) << '\n';
 }
 
 std::string markdown_cell(const std::string& text) {

@@ -26,6 +26,16 @@ nlohmann::ordered_json finding_json(const Finding& finding) {
   if (finding.column > 0) json["column"] = finding.column;
   if (finding.recorded_revision) json["recorded_revision"] = *finding.recorded_revision;
   if (finding.current_revision) json["current_revision"] = *finding.current_revision;
+  if (!finding.changes.empty()) {
+    nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+    for (const auto& change : finding.changes) {
+      nlohmann::ordered_json item = {{"kind", to_string(change.kind)}};
+      if (!change.before.empty()) item["before"] = change.before;
+      if (!change.after.empty()) item["after"] = change.after;
+      changes.push_back(item);
+    }
+    json["changes"] = changes;
+  }
   return json;
 }
 

@@ -18,7 +18,12 @@ void add_testcase(pugi::xml_node suite, const std::string& lang, const Finding& 
     auto failure = testcase.append_child("failure");
     failure.append_attribute("type") = std::string(to_string(finding.status)).c_str();
     failure.append_attribute("message") = message.c_str();
-    failure.text() = (finding.path + (finding.line > 0 ? ":" + std::to_string(finding.line) : "") + ": " + message).c_str();
+    std::string body = finding.path + (finding.line > 0 ? ":" + std::to_string(finding.line) : "") + ": " + message;
+    for (const auto& change : finding.changes) {
+      if (!change.before.empty()) body += "\n- " + change.before;
+      if (!change.after.empty()) body += "\n+ " + change.after;
+    }
+    failure.text() = body.c_str();
   } else if (finding.status == SyncStatus::skipped) {
     testcase.append_child("skipped").append_attribute("message") = finding.detail.c_str();
   } else if (finding.status != SyncStatus::ok) {

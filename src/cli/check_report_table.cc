@@ -45,6 +45,16 @@ std::string where(const Finding& finding) {
   return text;
 }
 
+void write_changes(std::ostream& out, const std::vector<SentenceChange>& changes, bool color) {
+  const auto line = [&](const char* sign, const char* paint, const std::string& sentence) {
+    out << "      " << (color ? paint : "") << sign << ' ' << sentence << (color ? "\033[0m" : "") << '\n';
+  };
+  for (const auto& change : changes) {
+    if (!change.before.empty()) line("-", "\033[31m", change.before);
+    if (!change.after.empty()) line("+", "\033[32m", change.after);
+  }
+}
+
 void write_rows(std::ostream& out, const std::vector<Finding>& findings, const TableStyle& style) {
   std::size_t width = 7;
   for (const auto& finding : findings)
@@ -52,7 +62,10 @@ void write_rows(std::ostream& out, const std::vector<Finding>& findings, const T
   for (const SyncStatus status : kDisplayOrder)
     for (const auto& finding : findings)
       if (finding.status == status && shown(finding, style))
+      {
         out << "  " << painted(status, style.color) << ' ' << fmt::format("{:<{}}", where(finding), width) << "  " << finding.detail << '\n';
+        write_changes(out, finding.changes, style.color);
+      }
 }
 
 std::string edition_heading(const EditionReport& edition, int english_articles) {

@@ -21,6 +21,7 @@ struct CheckFlags {
   std::string as_of;
   std::string output;
   bool all = false;
+  bool no_history = false;
 };
 
 Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
@@ -28,6 +29,7 @@ Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
   options.langs = flags.langs;
   options.article_patterns = flags.articles;
   options.grace_days = flags.grace_days;
+  options.explain_stale = !flags.no_history;
   if (command.count("--require")) {
     options.required_editions = flags.required;
     if (flags.required == std::vector<std::string>{"none"}) options.required_editions->clear();
@@ -99,6 +101,7 @@ void add_check_command(CLI::App& app, Context& context) {
   command->add_option("--fail-on", flags->fail_on, "Statuses that fail the check, overriding the config")->delimiter(',');
   command->add_option("--as-of", flags->as_of, "Judge grace periods as of this date (YYYY-MM-DD) instead of today");
   command->add_option("-o,--output", flags->output, "Write the report to this file instead of stdout");
+  command->add_flag("--no-history", flags->no_history, "Do not look in git for the English a stale translation was made from");
   command->add_flag("--all", flags->all, "List every article in the table, ok and skipped ones too");
   command->callback([&context, flags, command] { run_check_command(context, *flags, *command); });
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "edsync/history.h"
 #include "edsync/sync.h"
 
 namespace edsync {
@@ -116,6 +117,43 @@ EditionReport check_edition(const Workspace& workspace, const std::string& lang,
   return report;
 }
 
+std::string count_of(std::size_t n, const char* what) { return std::to_string(n) + " " + what; }
+
+std::string describe_changes(const std::vector<SentenceChange>& changes) {
+  std::size_t changed = 0, added = 0, removed = 0;
+  for (const auto& change : changes) {
+    changed += change.kind == SentenceChange::Kind::changed;
+    added += change.kind == SentenceChange::Kind::added;
+    removed += change.kind == SentenceChange::Kind::removed;
+  }
+  // "1 sentence changed, 2 added": the noun goes with the first count.
+  std::string text;
+  const auto part = [&](std::size_t n, const char* what) {
+    if (n == 0) return;
+    const char* noun = n == 1 ? " sentence " : " sentences ";
+    text += text.empty() ? std::to_string(n) + noun + what : ", " + count_of(n, what);
+  };
+  part(changed, "changed");
+  part(added, "added");
+  part(removed, "removed");
+  return text.empty() ? "only its layout changed" : text;
+}
+
+// Names the sentences that changed, from the English text the translation was made from.
+void explain_stale(const Workspace& workspace, Finding& finding) {
+  const Article* english = workspace.find(workspace.config.source_lang, finding.id);
+  if (!english || !finding.recorded_revision) return;
+  const auto earlier = english_at_revision(workspace, *english, *finding.recorded_revision);
+  const std::string revisions = "made from " + *finding.recorded_revision + ", now " + english->revision;
+  if (!earlier) {
+    finding.detail = "the English changed since this translation (" + revisions + "; the earlier English is not in git history)";
+    return;
+  }
+  const auto text_of = [](const Article& article) { return article.title + "\n\n" + article.body; };
+  finding.changes = compare_sentences(sentences_of(text_of(*earlier), english->lang), sentences_of(text_of(*english), english->lang));
+  finding.detail = "the English changed since this translation: " + describe_changes(finding.changes) + " (" + revisions + ")";
+}
+
 }  // namespace
 
 Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& options) {
@@ -152,7 +190,10 @@ Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& op
   std::map<SyncStatus, int> source_counts;
   for (auto& finding : report.source_problems) tally(finding, source_counts);
   for (auto& edition : report.editions)
-    for (auto& finding : edition.findings) tally(finding, edition.counts);
+    for (auto& finding : edition.findings) {
+      tally(finding, edition.counts);
+      if (finding.status == SyncStatus::stale && options.explain_stale) explain_stale(workspace, finding);
+    }
   return report;
 }
 

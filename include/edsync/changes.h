@@ -1,0 +1,28 @@
+// Which sentences of an English article changed between two revisions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edsync {
+
+struct SentenceChange {
+  enum class Kind { added, removed, changed };
+  Kind kind = Kind::changed;
+  std::string before;  // empty when added
+  std::string after;   // empty when removed
+};
+
+// The sentences of a Markdown body, in order, white space folded.
+std::vector<std::string> sentences_of(std::string_view body, std::string_view lang);
+
+// A minimal edit script between two sentence lists; a removal next to an
+// addition is reported as one changed sentence. Sentences are compared after
+// normalisation, so a reformat is no change.
+std::vector<SentenceChange> compare_sentences(const std::vector<std::string>& before,
+                                              const std::vector<std::string>& after);
+
+std::string_view to_string(SentenceChange::Kind kind);
+
+}  // namespace edsync

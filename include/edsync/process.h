@@ -1,0 +1,20 @@
+// Running a helper program (git) and reading what it prints.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "edsync/result.h"
+
+namespace edsync {
+
+struct ProcessOutput {
+  int exit_code = 0;
+  std::string out;  // standard output; standard error is discarded
+};
+
+// Runs argv[0] from PATH with the given arguments, no shell involved, in `folder`.
+// An Error only when the program cannot be started at all.
+Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const std::string& folder);
+
+}  // namespace edsync

@@ -1,0 +1,22 @@
+#include <doctest/doctest.h>
+
+#include "edsync/process.h"
+
+using namespace edsync;
+
+TEST_CASE("run_process returns stdout and the exit code, without a shell") {
+  const auto echoed = run_process({"printf", "%s|", "a b", "$HOME"}, "/");
+  REQUIRE(echoed.ok());
+  CHECK(echoed->exit_code == 0);
+  CHECK(echoed->out == "a b|$HOME|");
+  const auto failed = run_process({"sh", "-c", "echo out; echo err >&2; exit 3"}, "/tmp");
+  REQUIRE(failed.ok());
+  CHECK(failed->exit_code == 3);
+  CHECK(failed->out == "out\n");
+}
+
+TEST_CASE("run_process reports a program that does not exist") {
+  const auto missing = run_process({"edsync-no-such-program"}, "/");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().message == "cannot run edsync-no-such-program: No such file or directory");
+}

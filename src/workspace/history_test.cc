@@ -1,0 +1,67 @@
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "edsync/history.h"
+#include "edsync/process.h"
+
+using namespace edsync;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct GitWorkspace {
+  fs::path repo = fs::temp_directory_path() / ("edsync-history-" + std::to_string(::getpid()));
+  fs::path root = repo / "site";  // the workspace sits below the top of the repository
+  GitWorkspace() {
+    fs::remove_all(repo);
+    fs::create_directories(root / "editions/en");
+    std::ofstream(root / "edsync.yaml") << "editions: [ar]\n";
+    git({"init", "-q"});
+  }
+  ~GitWorkspace() { fs::remove_all(repo); }
+  void git(std::vector<std::string> args) const {
+    args.insert(args.begin(), {"git", "-c", "user.name=t", "-c", "user.email=t@example.org"});
+    REQUIRE(run_process(args, repo.string())->exit_code == 0);
+  }
+  void commit_article(const std::string& path, const std::string& body) const {
+    std::ofstream(root / path) << "---\ntitle: Raid\n---\n\n" << body;
+    git({"add", "-A"});
+    git({"commit", "-q", "-m", "edit"});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("english_at_revision finds an earlier version in git, across a rename") {
+  GitWorkspace temp;
+  temp.commit_article("editions/en/raid.md", "Police entered the camp.\n");
+  temp.commit_article("editions/en/raid.md", "Police entered the camp. Two were hurt.\n");
+  temp.git({"mv", "site/editions/en/raid.md", "site/editions/en/camp-raid.md"});
+  temp.git({"commit", "-q", "-m", "rename"});
+  temp.commit_article("editions/en/camp-raid.md", "Police entered the camp at dawn. Two were hurt.\n");
+
+  const auto workspace = load_workspace(temp.root);
+  REQUIRE(workspace.ok());
+  const Article* now = workspace->find("en", "camp-raid");
+  REQUIRE(now != nullptr);
+  const auto first = parse_article("---\ntitle: Raid\n---\n\nPolice entered the camp.\n", "x", "en", "raid");
+  const auto found = english_at_revision(*workspace, *now, first.article.revision);
+  REQUIRE(found.has_value());
+  CHECK(found->body == "\nPolice entered the camp.\n");
+  CHECK_FALSE(english_at_revision(*workspace, *now, "0123456789abcdef").has_value());
+}
+
+TEST_CASE("english_at_revision outside git finds nothing") {
+  const fs::path root = fs::temp_directory_path() / ("edsync-nogit-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "editions/en");
+  std::ofstream(root / "edsync.yaml") << "editions: [ar]\n";
+  std::ofstream(root / "editions/en/a.md") << "---\ntitle: A\n---\nText.\n";
+  const auto workspace = load_workspace(root);
+  REQUIRE(workspace.ok());
+  CHECK_FALSE(english_at_revision(*workspace, *workspace->find("en", "a"), "0123456789abcdef").has_value());
+  fs::remove_all(root);
+}
