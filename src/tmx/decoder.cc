@@ -122,7 +122,8 @@ struct Decoder::State {
   }
 
   Error undecodable(std::string_view bytes) const {
-    return input_error("bytes " + hex_bytes(bytes) + " are not valid " + encoding);
+    const bool one = bytes.size() == 1;
+    return input_error((one ? "byte " : "bytes ") + hex_bytes(bytes) + (one ? " is" : " are") + " not valid " + encoding);
   }
 
   Result<bool> read_utf8(std::string& out) {
