@@ -41,7 +41,7 @@ Outcome read_all(const std::string& bytes) {
   return outcome;
 }
 
-[[maybe_unused]] std::string open_error(const std::string& bytes) {
+std::string open_error(const std::string& bytes) {
   auto reader = Reader::from_bytes(bytes, "m.tmx");
   return reader ? std::string("(opened)") : reader.error().message;
 }
@@ -198,4 +198,82 @@ TEST_CASE("malformed units are errors with file:line:column, and reading goes on
       "m.tmx:25:1: the <tu> start tag is not closed with '>'; close it",
   };
   CHECK(outcome.errors == expected);
+}
+
+TEST_CASE("documents that are not TMX, or not whole, are refused with where and why") {
+  CHECK(open_error("") == "m.tmx:1:1: the file is empty; a TMX file starts with <?xml ...?> and holds <tmx>");
+  CHECK(open_error("PK\x03\x04 zip bytes") ==
+        "m.tmx:1:1: this is not XML: text where the <tmx> element should start; is it a TMX file?");
+  CHECK(open_error("<?xml version=\"1.0\"?>\n<!-- only a comment -->\n") ==
+        "m.tmx:3:1: the file holds no element; a TMX file holds <tmx>");
+  CHECK(open_error("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>") ==
+        "m.tmx:2:1: the root element is <xliff>, not <tmx>; this is not a TMX file");
+  CHECK(open_error("<tmx version=\"1.4\">\n  <body/></tmx>") ==
+        "m.tmx:2:3: expected <header> after <tmx>, found <body>; add a <header>");
+  CHECK(open_error("<tmx version=\"1.4\"><header/>\n</tmx>") ==
+        "m.tmx:2:1: expected <body> after <header>, found </tmx>; add a <body>");
+  CHECK(open_error("<tmx version=\"1.4\"/>") == "m.tmx:1:1: <tmx> is empty; it needs a <header> and a <body>");
+  CHECK(open_error("<tmx version=\"1.4\"><header creationtool=\"x\">") ==
+        "m.tmx:1:20: <header> has no </header>; the file is truncated or not well formed");
+  CHECK(open_error("<tmx version=\"1.4\"><header creationtool=\"x") ==
+        "m.tmx:1:20: the file ends inside the <header> start tag; it is truncated");
+  CHECK(open_error("<tmx version=\"1.4\"><header><note>a &ent; b</note></header><body/></tmx>") ==
+        "m.tmx:1:36: &ent; is not a predefined entity; TMX allows only &lt; &gt; &amp; &apos; &quot; and "
+        "character references (edsync never expands declared entities)");
+  CHECK(open_error("<tmx version=\"1.4\"><header/><body/></tmx>\n<tmx/>") == "m.tmx:2:1: content after </tmx>; remove it");
+  CHECK(open_error("<tmx version=\"1.4\"><header/><body/>") == "m.tmx:1:36: the file ends before </tmx>; it is truncated");
+  CHECK(open_error("<tmx version=\"1.4\"><header/><body/><!-- x") ==
+        "m.tmx:1:36: a comment is not closed; the file is truncated or not well formed");
+}
+
+TEST_CASE("an entity bomb is refused without expanding anything") {
+  const std::string bomb =
+      "<?xml version=\"1.0\"?>\n"
+      "<!DOCTYPE tmx [\n"
+      "  <!ENTITY lol \"lol\">\n"
+      "  <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+      "  <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
+      "]>\n"
+      "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>&lol3;</seg></tuv></tu></body></tmx>\n";
+  CHECK(open_error(bomb) ==
+        "m.tmx:3:3: the DOCTYPE declares an entity; edsync never expands entity declarations (they can blow up "
+        "to gigabytes): remove the internal subset [...] from the DOCTYPE");
+  // Without the declarations, the reference itself is refused.
+  const auto outcome = read_all(document("<tu><tuv xml:lang=\"en\"><seg>&lol3;</seg></tuv></tu>\n"));
+  CHECK(outcome.units.empty());
+  CHECK(outcome.errors == std::vector<std::string>{
+                              "m.tmx:5:29: &lol3; is not a predefined entity; TMX allows only &lt; &gt; &amp; &apos; "
+                              "&quot; and character references (edsync never expands declared entities)"});
+  // An internal subset without entities is harmless.
+  CHECK(open_error("<!DOCTYPE tmx [ <!ELEMENT tmx ANY> ]><tmx version=\"1.4\"><header/><body/></tmx>") == "(opened)");
+}
+
+TEST_CASE("a truncated file gives its units, one error, and then the end") {
+  const std::string whole = document("<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>\n"
+                                     "<tu><tuv xml:lang=\"en\"><seg>b</seg></tuv></tu>\n");
+  const std::string cut = whole.substr(0, whole.find("<seg>b") + 6);
+  const auto outcome = read_all(cut);
+  CHECK(outcome.units.size() == 1);
+  CHECK(outcome.errors == std::vector<std::string>{"m.tmx:6:1: the file ends inside this <tu>; it is truncated"});
+
+  const auto no_end = read_all(whole.substr(0, whole.find("</body>")));
+  CHECK(no_end.units.size() == 2);
+  CHECK(no_end.errors ==
+        std::vector<std::string>{"m.tmx:7:1: the file ends inside <body>; it is truncated (no </body> and </tmx>)"});
+}
+
+TEST_CASE("anything but <tu> in <body> stops the reading") {
+  const auto outcome = read_all(document("<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>\n<tuv/>\n"));
+  CHECK(outcome.units.size() == 1);
+  CHECK(outcome.errors ==
+        std::vector<std::string>{"m.tmx:6:1: unexpected <tuv> in <body>; a <body> holds only <tu> elements"});
+  const auto text = read_all(document("stray text\n"));
+  CHECK(text.errors == std::vector<std::string>{"m.tmx:5:1: text in <body> outside any <tu>; remove it"});
+}
+
+TEST_CASE("a file that cannot be opened is an I/O error") {
+  auto reader = Reader::open("/nonexistent/dir/x.tmx");
+  REQUIRE_FALSE(reader);
+  CHECK(reader.error().kind == edsync::ErrorKind::io);
+  CHECK(reader.error().message == "/nonexistent/dir/x.tmx: cannot open the file for reading");
 }
