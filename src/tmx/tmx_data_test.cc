@@ -153,3 +153,39 @@ TEST_CASE("details the files are known for") {
   CHECK(nested.units.at(0).variants.at(0).text == "Click  to start.");
   CHECK(nested.units.at(0).variants.at(0).content.find("ALT=\"<sub>Start Here!</sub>\"") != std::string::npos);
 }
+
+TEST_CASE("read(write(x)) keeps every unit of every shared file that reads cleanly") {
+  int files = 0;
+  for (const auto& expected : kFiles) {
+    if (*expected.error) continue;
+    CAPTURE(expected.path);
+    const Read first = read_all(Reader::open(tmx_dir() / expected.path));
+    REQUIRE(first.errors.empty());
+    std::ostringstream out;
+    Writer writer(out);
+    REQUIRE(writer.write_header(first.header));
+    for (const auto& unit : first.units) REQUIRE(writer.write(unit));
+    REQUIRE(writer.finish());
+    const Read second = read_all(Reader::from_bytes(out.str(), "written.tmx"));
+    CHECK(second.errors.empty());
+    REQUIRE(second.units.size() == first.units.size());
+    for (std::size_t i = 0; i < first.units.size(); ++i) {
+      CAPTURE(i);
+      CHECK(second.units[i] == first.units[i]);
+    }
+    CHECK(second.header.props == first.header.props);
+    CHECK(second.header.notes == first.header.notes);
+    for (const auto& attribute : first.header.attributes) {
+      CHECK(edsync::tmx::attribute(second.header.attributes, attribute.name) == attribute.value);
+    }
+    // Writing what was read back gives the same bytes again.
+    std::ostringstream again;
+    Writer rewriter(again);
+    REQUIRE(rewriter.write_header(second.header));
+    for (const auto& unit : second.units) REQUIRE(rewriter.write(unit));
+    REQUIRE(rewriter.finish());
+    CHECK(again.str() == out.str());
+    ++files;
+  }
+  CHECK(files == 32);
+}

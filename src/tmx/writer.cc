@@ -97,8 +97,11 @@ Result<std::string> variant_markup(const Variant& variant, const std::string& wh
   if (auto status = check_annotations(variant, here); !status) return status.error();
   Segment segment;
   if (auto problem = parse_segment_content(variant.content, segment)) {
-    return input_error(here + ": the segment content is not well-formed XML (" + problem->message +
-                       " at byte " + std::to_string(problem->offset) + "); escape < and & in plain text");
+    std::string reason = problem->message;
+    const std::string_view prefix = "<seg> is not well-formed XML: ";
+    if (reason.starts_with(prefix)) reason.erase(0, prefix.size());
+    return input_error(here + ": the segment content is not well-formed XML (" + reason +
+                       "); escape < and & in plain text");
   }
   std::string out = "      <tuv xml:lang=\"" + escape_attribute(variant.lang) + '"';
   write_attributes(out, variant.attributes);
