@@ -77,6 +77,8 @@ class Reader {
   // Detects the encoding (BOM, then the XML declaration) and reads up to the
   // end of <header>. Errors name the file, line and column.
   static Result<Reader> open(const std::filesystem::path& path);
+  // The same over bytes in memory; `name` stands for the file in messages.
+  static Result<Reader> from_bytes(std::string bytes, std::string name);
   Reader(Reader&&) noexcept;
   Reader& operator=(Reader&&) noexcept;
   ~Reader();
@@ -87,11 +89,14 @@ class Reader {
   // malformed unit is an Error naming file:line:column; reading may go on
   // after it (the next call starts at the following <tu>) when the document
   // itself is still well formed, and Error::kind says bad_input either way.
+  // When it is not (truncated, undecodable bytes...), the Error comes once
+  // and the calls after it return false.
   Result<bool> next(Unit& unit);
 
  private:
   struct State;
   explicit Reader(std::unique_ptr<State> state);
+  static Result<Reader> open_stream(std::unique_ptr<std::istream> in, std::string name);
   std::unique_ptr<State> state_;
 };
 

@@ -1,0 +1,32 @@
+// Parses the XML of one <tu> (or the <header>) into the data model, and the
+// inside of a <seg> into its canonical form and its readable text.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "edsync/tmx.h"
+#include "xml_text.h"
+
+namespace edsync::tmx {
+
+// `markup` is exactly "<tu ...>...</tu>" (or "<tu .../>"); problems are located
+// by byte offset into it.
+std::optional<Located> parse_unit(std::string_view markup, Unit& unit);
+
+// `markup` is exactly "<header ...>...</header>" (or "<header .../>").
+std::optional<Located> parse_header(std::string_view markup, Header& header);
+
+// `markup` is a start tag "<tmx ...>"; fills header.version.
+std::optional<Located> parse_tmx_start(std::string_view markup, Header& header);
+
+// The canonical XML of a <seg>'s inside (comments dropped, CDATA as escaped
+// text, empty elements as <x/>, attributes in the file's order, double
+// quotes) and its readable text. Used by the writer on content it is given.
+struct Segment {
+  std::string content;
+  std::string text;
+};
+std::optional<Located> parse_segment_content(std::string_view content, Segment& segment);
+
+}  // namespace edsync::tmx

@@ -1,0 +1,40 @@
+// Character-level XML rules the TMX reader and writer share: which
+// characters and references a document may hold, and escaping for output.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace edsync::tmx {
+
+// A problem at a byte offset into the text that was checked.
+struct Located {
+  std::size_t offset = 0;
+  std::string message;
+};
+
+// Checks markup for what XML 1.0 forbids but pugixml lets through: characters
+// outside the XML character range (C0 controls but tab, LF and CR; U+FFFE;
+// U+FFFF) and references other than the five predefined entities and
+// character references to allowed characters. No entity is ever expanded, so
+// a reference to a declared one is refused too.
+std::optional<Located> check_characters_and_references(std::string_view markup);
+
+// `text` with every character XML cannot hold dropped (C0 controls other than
+// tab, LF and CR; U+FFFE; U+FFFF) and every byte that is not UTF-8 (lone
+// surrogates included) replaced by U+FFFD.
+std::string xml_safe(std::string_view text);
+
+// Escaped for element content: & < > and CR (as &#13;, which survives reading).
+std::string escape_text(std::string_view text);
+// Escaped for a double-quoted attribute value: also " and tab, LF, CR as
+// character references, which attribute-value normalisation leaves alone.
+std::string escape_attribute(std::string_view text);
+
+// A plausible XML name: letters, digits, '_', ':', '.', '-' and any non-ASCII,
+// not starting with a digit, '.' or '-'.
+bool is_xml_name(std::string_view name);
+
+}  // namespace edsync::tmx
