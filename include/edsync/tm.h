@@ -158,4 +158,34 @@ class Store {
   std::unique_ptr<State> state_;
 };
 
+// --- TMX exchange -------------------------------------------------------
+
+struct ImportOptions {
+  bool skip_invalid = false;              // import the good units, report the bad ones
+  std::optional<Provenance> provenance;   // for every unit of the file
+};
+
+struct ImportReport {
+  std::int64_t read = 0;  // units read from the file
+  std::int64_t added = 0;
+  std::int64_t merged = 0;
+  std::int64_t alternatives = 0;
+  std::vector<std::string> skipped;  // "file:line:column: reason", one per bad unit
+};
+
+// Imports one TMX file, a unit at a time, in one transaction: on any error
+// (without skip_invalid) the memory is left exactly as it was.
+Result<ImportReport> import_tmx(Store& store, const std::filesystem::path& file, const ImportOptions& options = {});
+
+struct ExportOptions {
+  // Only units with a variant in this language, each with its source variant
+  // and the variants in this language; empty: every unit, whole.
+  std::string lang;
+  // Only units this returns true for (called with each unit); empty: all.
+  std::function<bool(const StoredUnit&)> filter;
+};
+
+// Writes the memory as TMX 1.4b (see tmx::Writer), units in id order.
+Status export_tmx(Store& store, std::ostream& out, const ExportOptions& options = {});
+
 }  // namespace edsync::tm
