@@ -47,5 +47,8 @@ void add_init_command(CLI::App& app, Context& context);
 void add_check_command(CLI::App& app, Context& context);
 void add_status_command(CLI::App& app, Context& context);
 void add_mark_synced_command(CLI::App& app, Context& context);
+void add_tm_command(CLI::App& app, Context& context);
+void add_lookup_command(CLI::App& app, Context& context);
+void add_concordance_command(CLI::App& app, Context& context);
 
 }  // namespace edsync::cli

@@ -1,0 +1,191 @@
+// The translation memory: translation units in SQLite, looked up by exact,
+// normalised and fuzzy match, searched by concordance, and exchanged as TMX.
+//
+// A unit is kept as its TMX form (every attribute, prop, note and inline tag
+// as written) plus what edsync knows about where it came from; the TMX form is
+// what export gives back.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "edsync/diagnostic.h"
+#include "edsync/result.h"
+#include "edsync/tmx.h"
+
+namespace edsync::tm {
+
+// The schema version this build writes; older databases are migrated on open.
+inline constexpr int kSchemaVersion = 1;
+
+// How a unit came into the memory. Written to TMX as <prop type="x-edsync-origin">.
+enum class Origin { imported, aligned, translated };
+std::string_view to_string(Origin origin);
+
+// What edsync records beside the TMX form, as props of the unit (so that
+// they survive a round trip through TMX): x-edsync-origin, x-edsync-article,
+// x-edsync-revision.
+struct Provenance {
+  Origin origin = Origin::imported;
+  std::string article_id;        // empty when unknown
+  std::string article_revision;  // the English revision the unit was made from
+};
+
+// A unit as the memory holds it.
+struct StoredUnit {
+  std::int64_t id = 0;
+  std::string source_lang;  // canonical BCP 47
+  Provenance provenance;
+  tmx::Unit unit;           // as it will be exported
+};
+
+enum class AddOutcome {
+  added,        // a new unit
+  merged,       // the same source and translations were there: dates and usage updated
+  alternative,  // the source was there with another translation: kept beside it
+};
+
+struct AddOptions {
+  std::string default_source_lang = "en";  // when neither the unit nor the header says (or says *all*)
+  std::optional<Provenance> provenance;    // overrides what the unit's props say
+};
+
+// One part of a word diff between a memory segment and the query.
+struct DiffPart {
+  enum class Kind { same, removed, added };
+  Kind kind = Kind::same;
+  std::string text;  // with a leading space when the words were apart
+  bool operator==(const DiffPart&) const = default;
+};
+
+enum class MatchKind {
+  exact,       // the same text (after NFC and white-space folding)
+  normalized,  // differs only in white space, punctuation or case
+  fuzzy,       // scored by token edit distance
+};
+std::string_view to_string(MatchKind kind);
+
+struct Match {
+  MatchKind kind = MatchKind::fuzzy;
+  int score = 0;               // 0-100
+  std::int64_t unit_id = 0;
+  std::string source;          // the memory's source text
+  std::string target_lang;     // canonical tag of the target variant
+  std::string target;          // its text
+  std::vector<DiffPart> diff;  // from the memory's source to the query
+  Provenance provenance;
+  std::string changed;         // changedate (or creationdate) as written, "" when absent
+};
+
+struct LookupOptions {
+  std::string source_lang = "en";
+  std::string target_lang;        // required; "fa" matches fa-IR too
+  int threshold = 70;             // fuzzy matches below this score are left out
+  std::size_t max_results = 10;
+};
+
+// A byte range [begin, end) of a text.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool operator==(const Span&) const = default;
+};
+
+struct ConcordanceHit {
+  std::int64_t unit_id = 0;
+  std::string source;
+  std::string target_lang;
+  std::string target;
+  std::vector<Span> source_spans;  // where the term occurs in each text
+  std::vector<Span> target_spans;
+};
+
+struct ConcordanceOptions {
+  std::string source_lang = "en";
+  std::string target_lang;
+  std::size_t max_results = 50;
+};
+
+class Store {
+ public:
+  // Opens (creating when absent) a database in WAL mode with foreign keys on,
+  // migrating an older schema. A newer schema is refused.
+  static Result<Store> open(const std::filesystem::path& path);
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  int schema_version() const;
+
+  // Runs `body` in one write transaction (waiting for other writers): on an
+  // Error, or an exception, nothing it did remains.
+  Status transaction(const std::function<Status()>& body);
+
+  // Adds a unit, or merges it into the unit with the same variants. A unit
+  // without a source-language variant is still kept (lookups skip it).
+  Result<AddOutcome> add(const tmx::Unit& unit, const AddOptions& options = {});
+
+  Result<std::int64_t> unit_count();
+  // Every unit, in id order.
+  Status for_each_unit(const std::function<Status(const StoredUnit&)>& visit);
+
+  // Exact and normalised matches first, then fuzzy ones, best first.
+  Result<std::vector<Match>> lookup(std::string_view query, const LookupOptions& options);
+  // The same as lookup, but scoring every unit: the reference for recall.
+  Result<std::vector<Match>> lookup_exhaustive(std::string_view query, const LookupOptions& options);
+  Result<std::vector<ConcordanceHit>> concordance(std::string_view term, const ConcordanceOptions& options);
+
+  // Key-value settings kept with the data (e.g. hashes of the files indexed).
+  Result<std::optional<std::string>> setting(std::string_view key);
+  Status set_setting(std::string_view key, std::string_view value);
+
+  // SHA-256 over every unit's content in id-independent order: equal digests,
+  // equal memories.
+  Result<std::string> content_digest();
+  // "ok", or what PRAGMA integrity_check reports.
+  Result<std::string> integrity_check();
+
+ private:
+  struct State;
+  explicit Store(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+// --- TMX exchange -------------------------------------------------------
+
+struct ImportOptions {
+  bool skip_invalid = false;              // import the good units, report the bad ones
+  std::optional<Provenance> provenance;   // for every unit of the file
+};
+
+struct ImportReport {
+  std::int64_t read = 0;  // units read from the file
+  std::int64_t added = 0;
+  std::int64_t merged = 0;
+  std::int64_t alternatives = 0;
+  std::vector<std::string> skipped;  // "file:line:column: reason", one per bad unit
+};
+
+// Imports one TMX file, a unit at a time, in one transaction: on any error
+// (without skip_invalid) the memory is left exactly as it was.
+Result<ImportReport> import_tmx(Store& store, const std::filesystem::path& file, const ImportOptions& options = {});
+
+struct ExportOptions {
+  // Only units with a variant in this language, each with its source variant
+  // and the variants in this language; empty: every unit, whole.
+  std::string lang;
+  // Only units this returns true for (called with each unit); empty: all.
+  std::function<bool(const StoredUnit&)> filter;
+};
+
+// Writes the memory as TMX 1.4b (see tmx::Writer), units in id order.
+Status export_tmx(Store& store, std::ostream& out, const ExportOptions& options = {});
+
+}  // namespace edsync::tm

@@ -1,0 +1,85 @@
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <sstream>
+
+#include "cli.h"
+#include "edsync/file_io.h"
+#include "tm_database.h"
+
+namespace edsync::cli {
+
+namespace {
+
+struct ImportFlags {
+  std::vector<std::string> files;
+  bool skip_invalid = false;
+  std::string db;
+};
+
+struct ExportFlags {
+  std::string lang;
+  std::string output;
+  std::string db;
+};
+
+void run_import(Context& context, const ImportFlags& flags) {
+  auto store = open_tm(context, flags.db);
+  if (!store) return;
+  tm::ImportOptions options;
+  options.skip_invalid = flags.skip_invalid;
+  for (const auto& file : flags.files) {
+    const auto report = tm::import_tmx(*store, file, options);
+    if (!report) {
+      context.fail(report.error());
+      context.err << "edsync: " << file << ": nothing imported from this file\n";
+      return;
+    }
+    for (const auto& skipped : report->skipped) context.err << "edsync: skipped: " << skipped << '\n';
+    context.out << fmt::format("{}: {} units read: {} added, {} merged, {} alternatives", file, report->read,
+                               report->added, report->merged, report->alternatives);
+    if (!report->skipped.empty()) context.out << fmt::format("; {} invalid skipped", report->skipped.size());
+    context.out << '\n';
+  }
+}
+
+void run_export(Context& context, const ExportFlags& flags) {
+  tm::ExportOptions options;
+  if (!flags.lang.empty()) {
+    const auto lang = language_option(context, flags.lang);
+    if (!lang) return;
+    options.lang = *lang;
+  }
+  auto store = open_tm(context, flags.db);
+  if (!store) return;
+  std::ostringstream text;
+  if (const Status exported = tm::export_tmx(*store, text, options); !exported) return context.fail(exported.error());
+  if (flags.output.empty()) {
+    context.out << text.str();
+  } else if (const Status written = write_file_atomically(flags.output, text.str()); !written) {
+    context.fail(written.error());
+  }
+}
+
+}  // namespace
+
+void add_tm_command(CLI::App& app, Context& context) {
+  auto* tm = app.add_subcommand("tm", "Import and export the translation memory as TMX");
+  tm->require_subcommand(1);
+
+  auto import_flags = std::make_shared<ImportFlags>();
+  auto* import = tm->add_subcommand("import", "Add the units of TMX files to the memory (one transaction per file)");
+  import->add_option("FILE", import_flags->files, "TMX files")->required();
+  import->add_flag("--skip-invalid", import_flags->skip_invalid, "Import the good units of a file and report each bad one");
+  import->add_option("--db", import_flags->db, "The database (default: the workspace's .edsync/tm.sqlite)");
+  import->callback([&context, import_flags] { run_import(context, *import_flags); });
+
+  auto export_flags = std::make_shared<ExportFlags>();
+  auto* exporter = tm->add_subcommand("export", "Write the memory as TMX 1.4b");
+  exporter->add_option("-l,--lang", export_flags->lang, "Only units in this language, with their source");
+  exporter->add_option("-o,--output", export_flags->output, "Write to this file (atomically) instead of stdout");
+  exporter->add_option("--db", export_flags->db, "The database (default: the workspace's .edsync/tm.sqlite)");
+  exporter->callback([&context, export_flags] { run_export(context, *export_flags); });
+}
+
+}  // namespace edsync::cli

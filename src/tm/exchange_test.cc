@@ -1,0 +1,116 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "edsync/file_io.h"
+#include "test_store.h"
+
+namespace edsync::tm {
+
+using test::TestStore;
+
+namespace {
+
+const std::filesystem::path kData = std::filesystem::path(EDSYNC_TEST_DATA_DIR) / "tm";
+
+std::string exported(Store& store, ExportOptions options = {}) {
+  std::ostringstream out;
+  REQUIRE(export_tmx(store, out, options).ok());
+  return out.str();
+}
+
+std::string import_error(const std::string& file) {
+  TestStore t;
+  REQUIRE(import_tmx(t.store, kData / "news.tmx").ok());
+  const std::string before = *t.store.content_digest();
+  const auto failed = import_tmx(t.store, kData / file);
+  REQUIRE_FALSE(failed.ok());
+  CHECK(failed.error().kind == ErrorKind::bad_input);
+  CHECK(*t.store.content_digest() == before);
+  const std::string prefix = (kData / "").string();
+  std::string message = failed.error().message;
+  if (message.starts_with(prefix)) message.erase(0, prefix.size());
+  return message;
+}
+
+}  // namespace
+
+TEST_CASE("import counts units, canonicalises languages and keeps the rest") {
+  TestStore t;
+  const auto report = import_tmx(t.store, kData / "news.tmx");
+  REQUIRE(report.ok());
+  CHECK(report->read == 4);
+  CHECK(report->added == 4);
+  CHECK(report->skipped.empty());
+  LookupOptions options;
+  options.target_lang = "ar";
+  const auto matches = t.store.lookup("Iraqi forces entered the camp.", options);
+  REQUIRE(matches->size() == 1);
+  CHECK((*matches)[0].kind == MatchKind::exact);
+  CHECK((*matches)[0].target_lang == "ar-EG");
+  options.target_lang = "sq";
+  CHECK(t.store.lookup("Nobody was hurt.", options)->size() == 1);
+}
+
+TEST_CASE("importing the same file again merges every unit and changes nothing") {
+  TestStore t;
+  REQUIRE(import_tmx(t.store, kData / "news.tmx").ok());
+  const std::string before = *t.store.content_digest();
+  const auto again = import_tmx(t.store, kData / "news.tmx");
+  REQUIRE(again.ok());
+  CHECK(again->merged == 4);
+  CHECK(again->added == 0);
+  CHECK(*t.store.content_digest() == before);
+}
+
+TEST_CASE("export then import gives the same units, props, notes and inline tags") {
+  TestStore a, b;
+  REQUIRE(import_tmx(a.store, kData / "news.tmx").ok());
+  const std::string first = exported(a.store);
+  const auto file = b.folder / "exported.tmx";
+  REQUIRE(write_file_atomically(file, first).ok());
+  REQUIRE(import_tmx(b.store, file).ok());
+  CHECK(*b.store.unit_count() == 4);
+  CHECK(exported(b.store) == first);
+  CHECK(*b.store.content_digest() == *a.store.content_digest());
+  CHECK(first.find("<bpt i=\"1\">&lt;b&gt;</bpt>") != std::string::npos);
+  CHECK(first.find("<note>checked by the desk</note>") != std::string::npos);
+  CHECK(first.find("<prop type=\"x-domain\">politics</prop>") != std::string::npos);
+}
+
+TEST_CASE("export --lang keeps the units of that language with their source") {
+  TestStore t;
+  REQUIRE(import_tmx(t.store, kData / "news.tmx").ok());
+  ExportOptions options;
+  options.lang = "fa";
+  const std::string text = exported(t.store, options);
+  CHECK(text.find("نیروهای عراقی") != std::string::npos);
+  CHECK(text.find("ساکنان") != std::string::npos);
+  CHECK(text.find("دخلت") == std::string::npos);
+  CHECK(text.find("Nobody") == std::string::npos);
+}
+
+TEST_CASE("a bad unit refuses the whole file; --skip-invalid imports the others and says where") {
+  CHECK(import_error("bad-unit.tmx") == "bad-unit.tmx:11:7: <tuv> has no <seg>; add one or remove the <tuv>");
+  TestStore t;
+  ImportOptions options;
+  options.skip_invalid = true;
+  const auto report = import_tmx(t.store, kData / "bad-unit.tmx", options);
+  REQUIRE(report.ok());
+  CHECK(report->added == 2);
+  REQUIRE(report->skipped.size() == 1);
+  CHECK(report->skipped[0] == (kData / "bad-unit.tmx").string() + ":11:7: <tuv> has no <seg>; add one or remove the <tuv>");
+}
+
+TEST_CASE("broken files are refused with a clear error and change nothing") {
+  CHECK(import_error("truncated.tmx") == "truncated.tmx:13:5: the file ends inside this <tu>; it is truncated");
+  CHECK(import_error("not-xml.tmx") == "not-xml.tmx:1:1: this is not XML: text where the <tmx> element should start; is it a TMX file?");
+  CHECK(import_error("entity-bomb.tmx") ==
+        "entity-bomb.tmx:3:3: the DOCTYPE declares an entity; edsync never expands entity declarations (they can blow up to "
+        "gigabytes): remove the internal subset [...] from the DOCTYPE");
+  CHECK(import_error("wrong-encoding.tmx") ==
+        "wrong-encoding.tmx:1:1: the XML declaration says encoding=\"UTF-16\" but the file is not UTF-16 (it has no byte order "
+        "mark and one byte per character); fix the declaration or convert the file");
+}
+
+}  // namespace edsync::tm

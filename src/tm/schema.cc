@@ -1,0 +1,84 @@
+#include "schema.h"
+
+#include <array>
+#include <string>
+
+#include "edsync/tm.h"
+
+namespace edsync::tm {
+
+namespace {
+
+// Migration i brings a database from version i to version i + 1. Never edit
+// one that has shipped; append another.
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {R"sql(
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE units(
+  id INTEGER PRIMARY KEY,
+  source_lang TEXT NOT NULL,          -- canonical BCP 47
+  identity INTEGER NOT NULL,          -- hash of every variant's language and content
+  origin TEXT NOT NULL,               -- imported, aligned, translated
+  article_id TEXT NOT NULL DEFAULT '',
+  article_revision TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL DEFAULT '', created_by TEXT NOT NULL DEFAULT '',
+  changed_at TEXT NOT NULL DEFAULT '', changed_by TEXT NOT NULL DEFAULT '',
+  usage_count INTEGER NOT NULL DEFAULT 0,
+  attributes TEXT NOT NULL,           -- JSON [[name, value], ...] in the file's order
+  props TEXT NOT NULL,                -- JSON [[attributes, text], ...]
+  notes TEXT NOT NULL
+);
+CREATE INDEX units_identity ON units(identity);
+CREATE TABLE variants(
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  lang TEXT NOT NULL,                 -- canonical BCP 47
+  lang_written TEXT NOT NULL,         -- as the file wrote it
+  is_source INTEGER NOT NULL,
+  text TEXT NOT NULL,                 -- what a translator reads
+  content TEXT NOT NULL,              -- the inside of <seg>, inline codes included
+  exact_key INTEGER NOT NULL,         -- hash of the NFC, white-space-folded text
+  loose_key INTEGER NOT NULL,         -- hash of the text without case and punctuation
+  attributes TEXT NOT NULL,
+  props TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  UNIQUE(unit_id, position)
+);
+CREATE INDEX variants_exact ON variants(exact_key) WHERE is_source;
+CREATE INDEX variants_loose ON variants(loose_key) WHERE is_source;
+CREATE VIRTUAL TABLE variants_fts USING fts5(text, content='variants', content_rowid='id',
+                                             tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE variants_vocab USING fts5vocab(variants_fts, row);
+)sql"};
+
+int user_version(sql::Database& db) {
+  auto& statement = db.cached("PRAGMA user_version");
+  statement.step();
+  const auto version = static_cast<int>(statement.integer(0));
+  statement.reset();
+  return version;
+}
+
+}  // namespace
+
+int migrate(sql::Database& db) {
+  int found = user_version(db);
+  if (found == kSchemaVersion) return found;
+  db.execute("BEGIN IMMEDIATE");
+  try {
+    found = user_version(db);  // another process may have migrated while we waited
+    if (found > kSchemaVersion)
+      throw std::runtime_error("the database has schema version " + std::to_string(found) +
+                               ", newer than this edsync understands (" + std::to_string(kSchemaVersion) +
+                               "); upgrade edsync or delete the database to rebuild it");
+    for (int version = found; version < kSchemaVersion; ++version) db.execute(kMigrations[static_cast<std::size_t>(version)]);
+    db.execute("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    db.execute("COMMIT");
+  } catch (...) {
+    db.execute("ROLLBACK");
+    throw;
+  }
+  return found;
+}
+
+}  // namespace edsync::tm

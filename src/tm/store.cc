@@ -1,0 +1,381 @@
+#include <algorithm>
+
+#include "edsync/language.h"
+#include "edsync/revision.h"
+#include "edsync/text.h"
+#include "fuzzy.h"
+#include "schema.h"
+#include "store_state.h"
+#include "unit_codec.h"
+
+namespace edsync::tm {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 60'000;
+
+// A variant as the store indexes it.
+struct IndexedVariant {
+  std::string lang;
+  bool is_source = false;
+  std::int64_t exact_key = 0;
+  std::int64_t loose_key = 0;
+  std::string normalized;
+};
+
+struct PreparedUnit {
+  tmx::Unit unit;
+  std::string source_lang;
+  std::vector<IndexedVariant> variants;
+  std::int64_t identity = 0;
+  int source_index = -1;
+};
+
+std::string where(const tmx::Unit& unit) {
+  return unit.line > 0 ? std::to_string(unit.line) + ":" + std::to_string(unit.column) + ": " : "";
+}
+
+std::string source_language(const tmx::Unit& unit, const AddOptions& options) {
+  const std::string declared = attribute_value(unit.attributes, "srclang");
+  if (!declared.empty() && declared != kAllLanguages) {
+    if (auto canonical = canonical_language(declared)) return *canonical;
+  }
+  return canonical_language(options.default_source_lang).value_or("en");
+}
+
+int find_source(const std::vector<IndexedVariant>& variants, std::string_view source_lang) {
+  for (std::size_t i = 0; i < variants.size(); ++i)
+    if (variants[i].lang == source_lang) return static_cast<int>(i);
+  for (std::size_t i = 0; i < variants.size(); ++i)
+    if (primary_language(variants[i].lang) == primary_language(source_lang)) return static_cast<int>(i);
+  return -1;
+}
+
+// Variants as sorted (language, content) pairs: what makes two units the same.
+std::vector<std::pair<std::string, std::string>> signature_of(const std::vector<std::string>& langs,
+                                                              const std::vector<std::string>& contents) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (std::size_t i = 0; i < langs.size(); ++i) pairs.emplace_back(langs[i], contents[i]);
+  std::sort(pairs.begin(), pairs.end());
+  return pairs;
+}
+
+std::int64_t identity_of(const std::vector<std::pair<std::string, std::string>>& signature) {
+  std::string joined;
+  for (const auto& [lang, content] : signature) joined += lang + '\x1f' + content + '\x1e';
+  return key_of(joined);
+}
+
+Result<PreparedUnit> prepare(const tmx::Unit& input, const AddOptions& options) {
+  PreparedUnit prepared{input, source_language(input, options), {}, 0, -1};
+  if (options.provenance) set_provenance(prepared.unit, *options.provenance);
+  std::vector<std::string> langs, contents;
+  for (const auto& variant : prepared.unit.variants) {
+    if (variant.lang.empty()) return input_error(where(input) + "<tuv> has no xml:lang; add the language of its text");
+    auto lang = canonical_language(variant.lang);
+    if (!lang) return input_error(where(input) + "<tuv> xml:lang=\"" + variant.lang + "\" is not a BCP 47 language tag; write it like en-US");
+    if (find_invalid_utf8(variant.text)) return input_error(where(input) + "<tuv xml:lang=\"" + variant.lang + "\"> text is not valid UTF-8");
+    IndexedVariant indexed{*lang, false, 0, 0, normalize_text(variant.text)};
+    indexed.exact_key = key_of(indexed.normalized);
+    indexed.loose_key = key_of(loose_form(indexed.normalized));
+    langs.push_back(*lang);
+    contents.push_back(variant.content);
+    prepared.variants.push_back(std::move(indexed));
+  }
+  prepared.source_index = find_source(prepared.variants, prepared.source_lang);
+  if (prepared.source_index >= 0) prepared.variants[static_cast<std::size_t>(prepared.source_index)].is_source = true;
+  prepared.identity = identity_of(signature_of(langs, contents));
+  return prepared;
+}
+
+std::optional<std::int64_t> find_identical(sql::Database& db, const PreparedUnit& prepared) {
+  std::vector<std::string> langs, contents;
+  for (std::size_t i = 0; i < prepared.variants.size(); ++i) {
+    langs.push_back(prepared.variants[i].lang);
+    contents.push_back(prepared.unit.variants[i].content);
+  }
+  const auto wanted = signature_of(langs, contents);
+  std::vector<std::int64_t> ids;
+  auto& units = db.cached("SELECT id FROM units WHERE identity = ?");
+  units.bind(1, prepared.identity);
+  while (units.step()) ids.push_back(units.integer(0));
+  units.reset();
+  for (const auto id : ids) {
+    std::vector<std::string> stored_langs, stored_contents;
+    auto& variants = db.cached("SELECT lang, content FROM variants WHERE unit_id = ?");
+    variants.bind(1, id);
+    while (variants.step()) {
+      stored_langs.push_back(variants.text(0));
+      stored_contents.push_back(variants.text(1));
+    }
+    variants.reset();
+    if (signature_of(stored_langs, stored_contents) == wanted) return id;
+  }
+  return std::nullopt;
+}
+
+bool has_same_source(sql::Database& db, const PreparedUnit& prepared) {
+  if (prepared.source_index < 0) return false;
+  const auto& source = prepared.variants[static_cast<std::size_t>(prepared.source_index)];
+  auto& statement = db.cached("SELECT text FROM variants WHERE is_source AND exact_key = ? AND lang = ?");
+  statement.bind(1, source.exact_key).bind(2, source.lang);
+  bool found = false;
+  while (!found && statement.step()) found = normalize_text(statement.text(0)) == source.normalized;
+  statement.reset();
+  return found;
+}
+
+void write_unit_columns(sql::Statement& statement, const tmx::Unit& unit) {
+  const Provenance provenance = provenance_of(unit);
+  const std::string usage = attribute_value(unit.attributes, "usagecount");
+  statement.bind(1, to_string(provenance.origin))
+      .bind(2, provenance.article_id)
+      .bind(3, provenance.article_revision)
+      .bind(4, attribute_value(unit.attributes, "creationdate"))
+      .bind(5, attribute_value(unit.attributes, "creationid"))
+      .bind(6, attribute_value(unit.attributes, "changedate"))
+      .bind(7, attribute_value(unit.attributes, "changeid"))
+      .bind(8, static_cast<std::int64_t>(std::atoll(usage.c_str())))
+      .bind(9, encode_attributes(unit.attributes))
+      .bind(10, encode_props(unit.props))
+      .bind(11, encode_notes(unit.notes));
+}
+
+void insert(sql::Database& db, const PreparedUnit& prepared) {
+  auto& unit = db.cached(
+      "INSERT INTO units(origin, article_id, article_revision, created_at, created_by, changed_at, changed_by,"
+      " usage_count, attributes, props, notes, source_lang, identity) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  write_unit_columns(unit, prepared.unit);
+  unit.bind(12, prepared.source_lang).bind(13, prepared.identity);
+  unit.run();
+  const std::int64_t unit_id = db.last_insert_id();
+  auto& variant = db.cached(
+      "INSERT INTO variants(unit_id, position, lang, lang_written, is_source, text, content, exact_key, loose_key,"
+      " attributes, props, notes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+  auto& fts = db.cached("INSERT INTO variants_fts(rowid, text) VALUES(?, ?)");
+  for (std::size_t i = 0; i < prepared.variants.size(); ++i) {
+    const auto& indexed = prepared.variants[i];
+    const auto& written = prepared.unit.variants[i];
+    variant.bind(1, unit_id).bind(2, static_cast<std::int64_t>(i)).bind(3, indexed.lang).bind(4, written.lang)
+        .bind(5, std::int64_t{indexed.is_source}).bind(6, written.text).bind(7, written.content)
+        .bind(8, indexed.exact_key).bind(9, indexed.loose_key).bind(10, encode_attributes(written.attributes))
+        .bind(11, encode_props(written.props)).bind(12, encode_notes(written.notes));
+    variant.run();
+    fts.bind(1, db.last_insert_id()).bind(2, written.text);
+    fts.run();
+  }
+}
+
+void merge_variants(sql::Database& db, std::int64_t unit_id, const PreparedUnit& prepared) {
+  for (std::size_t i = 0; i < prepared.variants.size(); ++i) {
+    const auto& incoming = prepared.unit.variants[i];
+    auto& select = db.cached("SELECT id, attributes, props, notes FROM variants WHERE unit_id = ? AND lang = ? AND content = ?");
+    select.bind(1, unit_id).bind(2, prepared.variants[i].lang).bind(3, incoming.content);
+    if (!select.step()) continue;
+    const std::int64_t id = select.integer(0);
+    const auto attributes = merge_attributes(decode_attributes(select.text(1)), incoming.attributes);
+    const auto props = merge_items(decode_props(select.text(2)), incoming.props);
+    const auto notes = merge_items(decode_notes(select.text(3)), incoming.notes);
+    select.reset();
+    auto& update = db.cached("UPDATE variants SET attributes = ?, props = ?, notes = ? WHERE id = ?");
+    update.bind(1, encode_attributes(attributes)).bind(2, encode_props(props)).bind(3, encode_notes(notes)).bind(4, id);
+    update.run();
+  }
+}
+
+void merge(sql::Database& db, std::int64_t unit_id, const PreparedUnit& prepared, const AddOptions& options) {
+  auto& select = db.cached("SELECT attributes, props, notes FROM units WHERE id = ?");
+  select.bind(1, unit_id);
+  select.step();
+  tmx::Unit merged;
+  merged.attributes = merge_attributes(decode_attributes(select.text(0)), prepared.unit.attributes);
+  merged.props = merge_items(decode_props(select.text(1)), prepared.unit.props);
+  merged.notes = merge_items(decode_notes(select.text(2)), prepared.unit.notes);
+  select.reset();
+  if (options.provenance) set_provenance(merged, *options.provenance);
+  auto& update = db.cached(
+      "UPDATE units SET origin = ?, article_id = ?, article_revision = ?, created_at = ?, created_by = ?,"
+      " changed_at = ?, changed_by = ?, usage_count = ?, attributes = ?, props = ?, notes = ? WHERE id = ?");
+  write_unit_columns(update, merged);
+  update.bind(12, unit_id);
+  update.run();
+  merge_variants(db, unit_id, prepared);
+}
+
+StoredUnit read_unit(sql::Statement& row, sql::Database& db) {
+  StoredUnit stored;
+  stored.id = row.integer(0);
+  stored.source_lang = row.text(1);
+  stored.unit.attributes = decode_attributes(row.text(2));
+  stored.unit.props = decode_props(row.text(3));
+  stored.unit.notes = decode_notes(row.text(4));
+  stored.provenance = provenance_of(stored.unit);
+  auto& variants = db.cached(
+      "SELECT lang_written, attributes, props, notes, content, text FROM variants WHERE unit_id = ? ORDER BY position");
+  variants.bind(1, stored.id);
+  while (variants.step()) {
+    stored.unit.variants.push_back({variants.text(0), decode_attributes(variants.text(1)), decode_props(variants.text(2)),
+                                    decode_notes(variants.text(3)), variants.text(4), variants.text(5)});
+  }
+  variants.reset();
+  return stored;
+}
+
+std::string digest_line(const StoredUnit& stored) {
+  std::string line = stored.source_lang + '\x1f' + encode_attributes(stored.unit.attributes) + '\x1f' +
+                     encode_props(stored.unit.props) + '\x1f' + encode_notes(stored.unit.notes);
+  for (const auto& variant : stored.unit.variants) {
+    line += '\x1e' + variant.lang + '\x1f' + encode_attributes(variant.attributes) + '\x1f' + encode_props(variant.props) +
+            '\x1f' + encode_notes(variant.notes) + '\x1f' + variant.content + '\x1f' + variant.text;
+  }
+  return line;
+}
+
+}  // namespace
+
+std::string_view to_string(Origin origin) {
+  switch (origin) {
+    case Origin::imported: return "imported";
+    case Origin::aligned: return "aligned";
+    case Origin::translated: return "translated";
+  }
+  return "imported";
+}
+
+Store::Store(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Result<Store> Store::open(const std::filesystem::path& path) {
+  return guarded(path, [&]() -> Result<Store> {
+    auto state = std::make_unique<State>(path);
+    sqlite3_busy_timeout(state->db.handle(), kBusyTimeoutMs);
+    state->db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    migrate(state->db);
+    state->version = kSchemaVersion;
+    return Store(std::move(state));
+  });
+}
+
+int Store::schema_version() const { return state_->version; }
+
+Status Store::transaction(const std::function<Status()>& body) {
+  auto& db = state_->db;
+  if (db.in_transaction()) return body();
+  if (auto begun = guarded(state_->path, [&]() -> Status { db.execute("BEGIN IMMEDIATE"); return success(); }); !begun)
+    return begun;
+  Status result = success();
+  try {
+    result = body();
+  } catch (...) {
+    db.execute("ROLLBACK");
+    throw;
+  }
+  if (!result) {
+    const Status rolled_back = guarded(state_->path, [&]() -> Status { db.execute("ROLLBACK"); return success(); });
+    return rolled_back ? result : rolled_back;
+  }
+  return guarded(state_->path, [&]() -> Status {
+    try {
+      db.execute("COMMIT");
+    } catch (...) {
+      if (db.in_transaction()) db.execute("ROLLBACK");
+      throw;
+    }
+    return success();
+  });
+}
+
+Result<AddOutcome> Store::add(const tmx::Unit& input, const AddOptions& options) {
+  auto prepared = prepare(input, options);
+  if (!prepared) return prepared.error();
+  AddOutcome outcome = AddOutcome::added;
+  const Status done = transaction([&]() -> Status {
+    return guarded(state_->path, [&]() -> Status {
+      auto& db = state_->db;
+      if (const auto same = find_identical(db, *prepared)) {
+        merge(db, *same, *prepared, options);
+        outcome = AddOutcome::merged;
+        return success();
+      }
+      if (has_same_source(db, *prepared)) outcome = AddOutcome::alternative;
+      insert(db, *prepared);
+      return success();
+    });
+  });
+  if (!done) return done.error();
+  return outcome;
+}
+
+Result<std::int64_t> Store::unit_count() {
+  return guarded(state_->path, [&]() -> Result<std::int64_t> {
+    auto& statement = state_->db.cached("SELECT count(*) FROM units");
+    statement.step();
+    const auto count = statement.integer(0);
+    statement.reset();
+    return count;
+  });
+}
+
+Status Store::for_each_unit(const std::function<Status(const StoredUnit&)>& visit) {
+  return guarded(state_->path, [&]() -> Status {
+    sql::Statement rows(state_->db.handle(), "SELECT id, source_lang, attributes, props, notes FROM units ORDER BY id");
+    while (rows.step()) {
+      if (Status visited = visit(read_unit(rows, state_->db)); !visited) return visited;
+    }
+    return success();
+  });
+}
+
+Result<std::optional<std::string>> Store::setting(std::string_view key) {
+  return guarded(state_->path, [&]() -> Result<std::optional<std::string>> {
+    auto& statement = state_->db.cached("SELECT value FROM settings WHERE key = ?");
+    statement.bind(1, key);
+    std::optional<std::string> value;
+    if (statement.step()) value = statement.text(0);
+    statement.reset();
+    return value;
+  });
+}
+
+Status Store::set_setting(std::string_view key, std::string_view value) {
+  return guarded(state_->path, [&]() -> Status {
+    auto& statement = state_->db.cached("INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    statement.bind(1, key).bind(2, value);
+    statement.run();
+    return success();
+  });
+}
+
+Result<std::string> Store::content_digest() {
+  std::vector<std::string> lines;
+  const Status read = for_each_unit([&](const StoredUnit& stored) -> Status {
+    lines.push_back(digest_line(stored));
+    return success();
+  });
+  if (!read) return read.error();
+  std::sort(lines.begin(), lines.end());
+  std::string all;
+  for (const auto& line : lines) all += line + '\n';
+  return sha256_hex(all);
+}
+
+Result<std::string> Store::integrity_check() {
+  return guarded(state_->path, [&]() -> Result<std::string> {
+    sql::Statement check(state_->db.handle(), "PRAGMA integrity_check");
+    std::string report;
+    while (check.step()) report += (report.empty() ? "" : "\n") + check.text(0);
+    if (report != "ok") return report;
+    try {
+      state_->db.execute("INSERT INTO variants_fts(variants_fts) VALUES('integrity-check')");
+    } catch (const sql::DatabaseError& error) {
+      return std::string("full-text index: ") + error.what();
+    }
+    sql::Statement keys(state_->db.handle(), "PRAGMA foreign_key_check");
+    if (keys.step()) return std::string("foreign key violation in table ") + keys.text(0);
+    return report;
+  });
+}
+
+}  // namespace edsync::tm

@@ -1,0 +1,150 @@
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include "test_store.h"
+
+namespace edsync::tm {
+
+using test::TestStore;
+using test::unit_of;
+
+namespace {
+std::vector<StoredUnit> all_units(Store& store) {
+  std::vector<StoredUnit> units;
+  REQUIRE(store.for_each_unit([&](const StoredUnit& unit) { units.push_back(unit); return success(); }).ok());
+  return units;
+}
+}  // namespace
+
+TEST_CASE("a new database has the current schema and is reopened without migrating again") {
+  TestStore t;
+  CHECK(t.store.schema_version() == kSchemaVersion);
+  REQUIRE(t.store.add(unit_of({{"en", "Hello"}, {"ar", "مرحبا"}})).ok());
+  auto reopened = Store::open(t.folder / "tm.sqlite");
+  REQUIRE(reopened.ok());
+  CHECK(*reopened->unit_count() == 1);
+}
+
+TEST_CASE("a database from a newer edsync is refused") {
+  TestStore t;
+  {
+    auto other = Store::open(t.folder / "new.sqlite");
+    REQUIRE(other.ok());
+    REQUIRE(other->set_setting("x", "y").ok());
+  }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open((t.folder / "new.sqlite").c_str(), &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  const auto refused = Store::open(t.folder / "new.sqlite");
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind == ErrorKind::io);
+  CHECK(refused.error().message == (t.folder / "new.sqlite").string() +
+                                       ": the database has schema version 99, newer than this edsync understands (1); "
+                                       "upgrade edsync or delete the database to rebuild it");
+}
+
+TEST_CASE("the same source and translation merge; another translation is an alternative") {
+  TestStore t;
+  CHECK(*t.store.add(unit_of({{"en", "The camp was attacked."}, {"ar", "تعرض المخيم لهجوم."}},
+                             {{"creationdate", "20130901T100000Z"}, {"usagecount", "1"}})) == AddOutcome::added);
+  CHECK(*t.store.add(unit_of({{"EN", "The camp was attacked."}, {"ar", "تعرض المخيم لهجوم."}},
+                             {{"creationdate", "20130902T100000Z"}, {"changedate", "20130905T080000Z"}, {"usagecount", "4"}})) ==
+        AddOutcome::merged);
+  CHECK(*t.store.add(unit_of({{"en", "The camp was attacked."}, {"ar", "هوجم المخيم."}})) == AddOutcome::alternative);
+  const auto units = all_units(t.store);
+  REQUIRE(units.size() == 2);
+  const std::vector<tmx::Attribute> merged{{"creationdate", "20130901T100000Z"}, {"usagecount", "4"}, {"changedate", "20130905T080000Z"}};
+  CHECK(units[0].unit.attributes == merged);
+  CHECK(units[0].unit.variants[0].lang == "en");  // the first spelling of the language is kept
+  CHECK(units[1].unit.variants[1].text == "هوجم المخيم.");
+}
+
+TEST_CASE("language tags are canonicalised for matching and kept as written for export") {
+  TestStore t;
+  REQUIRE(t.store.add(unit_of({{"EN_us", "Good morning"}, {"pes-IR", "صبح بخیر"}, {"fr-ca", "Bonjour"}}, {{"srclang", "en-US"}})).ok());
+  const auto units = all_units(t.store);
+  REQUIRE(units.size() == 1);
+  CHECK(units[0].source_lang == "en-US");
+  CHECK(units[0].unit.variants[1].lang == "pes-IR");
+  LookupOptions options;
+  options.target_lang = "fa";
+  const auto matches = t.store.lookup("Good morning", options);
+  REQUIRE(matches.ok());
+  REQUIRE(matches->size() == 1);
+  CHECK((*matches)[0].target_lang == "fa-IR");
+  options.target_lang = "fr";
+  CHECK(t.store.lookup("Good morning", options)->size() == 1);  // other languages are kept, never dropped
+}
+
+TEST_CASE("props, notes and attributes come back verbatim, variant ones included") {
+  TestStore t;
+  tmx::Unit unit = unit_of({{"en", "Hello <b>world</b>"}, {"sq", "Përshëndetje botë"}}, {{"tuid", "42"}, {"o-tmf", "x"}});
+  unit.variants[0].content = "Hello <bpt i=\"1\">&lt;b&gt;</bpt>world<ept i=\"1\">&lt;/b&gt;</ept>";
+  unit.variants[0].text = "Hello world";
+  unit.props.push_back({{{"type", "x-domain"}}, "politics"});
+  unit.notes.push_back({{{"xml:lang", "en"}}, "checked by the desk"});
+  unit.variants[1].props.push_back({{{"type", "x-quality"}}, "90"});
+  unit.variants[1].attributes.push_back({"creationid", "arta"});
+  REQUIRE(t.store.add(unit).ok());
+  const auto units = all_units(t.store);
+  REQUIRE(units.size() == 1);
+  CHECK(units[0].unit == unit);
+}
+
+TEST_CASE("provenance from the options is stored as props and read back") {
+  TestStore t;
+  AddOptions options;
+  options.provenance = Provenance{Origin::translated, "camp-ashraf", "dc1d0fcdf65e14dd"};
+  REQUIRE(t.store.add(unit_of({{"en", "Hello"}, {"ar", "مرحبا"}}), options).ok());
+  const auto units = all_units(t.store);
+  CHECK(units[0].provenance.origin == Origin::translated);
+  CHECK(units[0].provenance.article_id == "camp-ashraf");
+  CHECK(units[0].provenance.article_revision == "dc1d0fcdf65e14dd");
+}
+
+TEST_CASE("a unit with a bad language tag is refused with its position and nothing is stored") {
+  TestStore t;
+  tmx::Unit unit = unit_of({{"en", "Hello"}, {"ar ab", "مرحبا"}});
+  unit.line = 12;
+  unit.column = 5;
+  const auto added = t.store.add(unit);
+  REQUIRE_FALSE(added.ok());
+  CHECK(added.error().message == "12:5: <tuv> xml:lang=\"ar ab\" is not a BCP 47 language tag; write it like en-US");
+  CHECK(*t.store.unit_count() == 0);
+}
+
+TEST_CASE("a transaction that fails leaves nothing behind") {
+  TestStore t;
+  REQUIRE(t.store.add(unit_of({{"en", "Kept"}, {"ar", "باق"}})).ok());
+  const std::string before = *t.store.content_digest();
+  const Status failed = t.store.transaction([&]() -> Status {
+    REQUIRE(t.store.add(unit_of({{"en", "Gone"}, {"ar", "ذهب"}})).ok());
+    return input_error("stop");
+  });
+  CHECK_FALSE(failed.ok());
+  CHECK(*t.store.unit_count() == 1);
+  CHECK(*t.store.content_digest() == before);
+}
+
+TEST_CASE("the content digest depends on content, not on insertion order") {
+  TestStore a, b;
+  const auto one = unit_of({{"en", "One"}, {"ar", "واحد"}});
+  const auto two = unit_of({{"en", "Two"}, {"ar", "اثنان"}});
+  REQUIRE(a.store.add(one).ok());
+  REQUIRE(a.store.add(two).ok());
+  REQUIRE(b.store.add(two).ok());
+  CHECK(*a.store.content_digest() != *b.store.content_digest());
+  REQUIRE(b.store.add(one).ok());
+  CHECK(*a.store.content_digest() == *b.store.content_digest());
+}
+
+TEST_CASE("settings are kept") {
+  TestStore t;
+  CHECK_FALSE(t.store.setting("tm/ar.tmx")->has_value());
+  REQUIRE(t.store.set_setting("tm/ar.tmx", "abc").ok());
+  REQUIRE(t.store.set_setting("tm/ar.tmx", "def").ok());
+  CHECK(t.store.setting("tm/ar.tmx")->value() == "def");
+}
+
+}  // namespace edsync::tm

@@ -1,0 +1,129 @@
+#include "unit_codec.h"
+
+#include <algorithm>
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+namespace edsync::tm {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::string_view kOriginProp = "x-edsync-origin";
+constexpr std::string_view kArticleProp = "x-edsync-article";
+constexpr std::string_view kRevisionProp = "x-edsync-revision";
+
+Json attributes_json(const std::vector<tmx::Attribute>& attributes) {
+  Json list = Json::array();
+  for (const auto& attribute : attributes) list.push_back(Json::array({attribute.name, attribute.value}));
+  return list;
+}
+
+std::vector<tmx::Attribute> attributes_from(const Json& list) {
+  std::vector<tmx::Attribute> attributes;
+  for (const auto& pair : list) attributes.push_back({pair.at(0).get<std::string>(), pair.at(1).get<std::string>()});
+  return attributes;
+}
+
+template <typename T>
+std::string encode_items(const std::vector<T>& items) {
+  if (items.empty()) return "[]";
+  Json list = Json::array();
+  for (const auto& item : items) list.push_back(Json::array({attributes_json(item.attributes), item.text}));
+  return list.dump();
+}
+
+template <typename T>
+std::vector<T> decode_items(std::string_view json) {
+  std::vector<T> items;
+  if (json.empty() || json == "[]") return items;
+  for (const auto& pair : Json::parse(json)) items.push_back({attributes_from(pair.at(0)), pair.at(1).get<std::string>()});
+  return items;
+}
+
+tmx::Attribute* find(std::vector<tmx::Attribute>& attributes, std::string_view name) {
+  for (auto& attribute : attributes)
+    if (attribute.name == name) return &attribute;
+  return nullptr;
+}
+
+long long number(std::string_view text) {
+  long long value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+std::string prop_text(const tmx::Unit& unit, std::string_view type) {
+  for (const auto& prop : unit.props)
+    if (attribute_value(prop.attributes, "type") == type) return prop.text;
+  return "";
+}
+
+}  // namespace
+
+std::string attribute_value(const std::vector<tmx::Attribute>& attributes, std::string_view name) {
+  for (const auto& attribute : attributes)
+    if (attribute.name == name) return attribute.value;
+  return "";
+}
+
+std::string encode_attributes(const std::vector<tmx::Attribute>& attributes) {
+  return attributes.empty() ? "[]" : attributes_json(attributes).dump();
+}
+
+std::vector<tmx::Attribute> decode_attributes(std::string_view json) {
+  if (json.empty() || json == "[]") return {};
+  return attributes_from(Json::parse(json));
+}
+
+std::string encode_props(const std::vector<tmx::Prop>& props) { return encode_items(props); }
+std::vector<tmx::Prop> decode_props(std::string_view json) { return decode_items<tmx::Prop>(json); }
+std::string encode_notes(const std::vector<tmx::Note>& notes) { return encode_items(notes); }
+std::vector<tmx::Note> decode_notes(std::string_view json) { return decode_items<tmx::Note>(json); }
+
+std::vector<tmx::Attribute> merge_attributes(const std::vector<tmx::Attribute>& existing,
+                                             const std::vector<tmx::Attribute>& incoming) {
+  std::vector<tmx::Attribute> merged = existing;
+  const std::string old_change = attribute_value(existing, "changedate");
+  const std::string new_change = attribute_value(incoming, "changedate");
+  const bool incoming_is_newer = new_change > old_change;
+  for (const auto& attribute : incoming) {
+    tmx::Attribute* kept = find(merged, attribute.name);
+    if (!kept) {
+      merged.push_back(attribute);
+      continue;
+    }
+    const std::string& name = attribute.name;
+    if (name == "creationdate") kept->value = std::min(kept->value, attribute.value);
+    else if (name == "changedate" || name == "lastusagedate") kept->value = std::max(kept->value, attribute.value);
+    else if (name == "usagecount" && number(attribute.value) > number(kept->value)) kept->value = attribute.value;
+    else if (name == "changeid" && incoming_is_newer) kept->value = attribute.value;
+  }
+  return merged;
+}
+
+Provenance provenance_of(const tmx::Unit& unit) {
+  Provenance provenance;
+  const std::string origin = prop_text(unit, kOriginProp);
+  if (origin == "aligned") provenance.origin = Origin::aligned;
+  else if (origin == "translated") provenance.origin = Origin::translated;
+  provenance.article_id = prop_text(unit, kArticleProp);
+  provenance.article_revision = prop_text(unit, kRevisionProp);
+  return provenance;
+}
+
+void set_provenance(tmx::Unit& unit, const Provenance& provenance) {
+  std::erase_if(unit.props, [](const tmx::Prop& prop) {
+    const std::string type = attribute_value(prop.attributes, "type");
+    return type == kOriginProp || type == kArticleProp || type == kRevisionProp;
+  });
+  const auto add = [&unit](std::string_view type, std::string_view text) {
+    if (!text.empty()) unit.props.push_back({{{"type", std::string(type)}}, std::string(text)});
+  };
+  if (provenance.origin != Origin::imported) add(kOriginProp, to_string(provenance.origin));
+  add(kArticleProp, provenance.article_id);
+  add(kRevisionProp, provenance.article_revision);
+}
+
+}  // namespace edsync::tm

@@ -1,0 +1,49 @@
+// How the store keeps the TMX form of a unit (attributes, props and notes as
+// JSON, in the file's order) and how units merge. Private to the tm module.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "edsync/tm.h"
+#include "edsync/tmx.h"
+
+namespace edsync::tm {
+
+// The value of an attribute, "" when absent (tmx::attribute without linking
+// the reader: the store needs only the data model).
+std::string attribute_value(const std::vector<tmx::Attribute>& attributes, std::string_view name);
+
+std::string encode_attributes(const std::vector<tmx::Attribute>& attributes);
+std::vector<tmx::Attribute> decode_attributes(std::string_view json);
+std::string encode_props(const std::vector<tmx::Prop>& props);
+std::vector<tmx::Prop> decode_props(std::string_view json);
+std::string encode_notes(const std::vector<tmx::Note>& notes);
+std::vector<tmx::Note> decode_notes(std::string_view json);
+
+// The attributes of a unit seen twice: the earliest creationdate, the latest
+// changedate and lastusagedate (with the changeid that goes with the later
+// change), the higher usagecount, and every other attribute of `existing`
+// plus those only `incoming` has. Merging the same unit again changes nothing.
+std::vector<tmx::Attribute> merge_attributes(const std::vector<tmx::Attribute>& existing,
+                                             const std::vector<tmx::Attribute>& incoming);
+
+// `existing` followed by the items of `incoming` it does not already hold.
+template <typename T>
+std::vector<T> merge_items(std::vector<T> existing, const std::vector<T>& incoming) {
+  for (const auto& item : incoming) {
+    bool present = false;
+    for (const auto& kept : existing) present = present || kept == item;
+    if (!present) existing.push_back(item);
+  }
+  return existing;
+}
+
+// Provenance as the unit's x-edsync-* props say; imported when they say nothing.
+Provenance provenance_of(const tmx::Unit& unit);
+// Replaces the unit's x-edsync-* props with `provenance` (empty fields left out,
+// origin imported left out).
+void set_provenance(tmx::Unit& unit, const Provenance& provenance);
+
+}  // namespace edsync::tm
