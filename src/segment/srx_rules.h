@@ -1,0 +1,60 @@
+// SRX 2.0 (and 1.0) rule files compiled to ICU regular expressions.
+#pragma once
+
+#include <unicode/regex.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "edsync/diagnostic.h"
+#include "edsync/result.h"
+#include "edsync/segment.h"
+
+namespace edsync::segment_detail {
+
+// One <rule>: beforebreak and afterbreak as a single pattern,
+// (?:before)(?=after), whose match end is the break position.
+struct CompiledRule {
+  bool is_break = true;
+  std::unique_ptr<icu::RegexPattern> pattern;
+  std::string origin;  // "file:line", for messages about the rule
+};
+
+struct LanguageRule {
+  std::string name;
+  std::vector<CompiledRule> rules;
+};
+
+struct LanguageMap {
+  std::unique_ptr<icu::RegexPattern> language_pattern;
+  std::string rule_name;
+};
+
+// The ICU step budget for one find(): about 10,000 steps each (see
+// RegexMatcher::setTimeLimit), so a runaway pattern gives up in well under a
+// second instead of hanging the run.
+inline constexpr std::int32_t kMatchTimeLimit = 2000;
+
+}  // namespace edsync::segment_detail
+
+namespace edsync {
+
+struct Segmenter::Rules {
+  bool cascade = true;
+  std::vector<segment_detail::LanguageRule> language_rules;
+  std::vector<segment_detail::LanguageMap> maps;
+  std::vector<Diagnostic> warnings;
+
+  // The rules for a language tag, in the order SRX applies them.
+  std::vector<const segment_detail::CompiledRule*> rules_for(const std::string& language) const;
+};
+
+}  // namespace edsync
+
+namespace edsync::segment_detail {
+
+Result<std::shared_ptr<const Segmenter::Rules>> compile_srx(std::string_view srx_text, const std::string& file_name);
+
+}  // namespace edsync::segment_detail
