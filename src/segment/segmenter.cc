@@ -3,6 +3,7 @@
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 
@@ -25,6 +26,11 @@ using namespace segment_detail;
 constexpr std::int32_t kNoRule = std::numeric_limits<std::int32_t>::max();
 
 bool is_space(char16_t unit) { return u_isUWhiteSpace(unit); }
+
+bool is_bidi_mark(char16_t unit) {
+  return unit == 0x200E || unit == 0x200F || unit == 0x061C || (unit >= 0x202A && unit <= 0x202E) ||
+         (unit >= 0x2066 && unit <= 0x2069);
+}
 
 // The machinery one segment() call needs, made once and reused for every block.
 struct Pass {
@@ -55,8 +61,14 @@ Pass make_pass(const Segmenter::Rules& rules, const SegmentOptions& options) {
 
 // A break is recorded where the sentence's content ends: before the white
 // space that follows it, so that "Mr.|␠" and "Mr.␠|" are the same place.
+// Bidi marks that open a line after white space belong to the next sentence.
 std::int32_t content_end(const icu::UnicodeString& text, std::int32_t position) {
   while (position > 0 && is_space(text.charAt(position - 1))) --position;
+  std::int32_t before_marks = position;
+  while (before_marks > 0 && is_bidi_mark(text.charAt(before_marks - 1))) --before_marks;
+  if (before_marks < position && before_marks > 0 && is_space(text.charAt(before_marks - 1))) {
+    return content_end(text, before_marks);
+  }
   return position;
 }
 
