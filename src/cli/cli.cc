@@ -66,6 +66,7 @@ int run(int argc, char** argv) {
   add_check_command(app, context);
   add_status_command(app, context);
   add_mark_synced_command(app, context);
+  add_segment_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

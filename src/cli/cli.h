@@ -47,5 +47,6 @@ void add_init_command(CLI::App& app, Context& context);
 void add_check_command(CLI::App& app, Context& context);
 void add_status_command(CLI::App& app, Context& context);
 void add_mark_synced_command(CLI::App& app, Context& context);
+void add_segment_command(CLI::App& app, Context& context);
 
 }  // namespace edsync::cli
