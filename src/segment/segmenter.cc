@@ -35,9 +35,19 @@ bool is_bidi_mark(char16_t unit) {
 // The machinery one segment() call needs, made once and reused for every block.
 struct Pass {
   std::unique_ptr<icu::BreakIterator> sentences;
-  std::vector<const CompiledRule*> rules;
-  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+  std::shared_ptr<const Plan> plan;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;           // searched through the text
+  std::vector<std::unique_ptr<icu::RegexMatcher>> anchored_matchers;  // tested where a break is proposed
 };
+
+std::unique_ptr<icu::RegexMatcher> make_matcher(const icu::RegexPattern* pattern) {
+  if (!pattern) return nullptr;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> matcher(pattern->matcher(status));
+  if (U_FAILURE(status)) return nullptr;
+  matcher->setTimeLimit(kMatchTimeLimit, status);
+  return matcher;
+}
 
 Pass make_pass(const Segmenter::Rules& rules, const SegmentOptions& options) {
   Pass pass;
@@ -48,13 +58,10 @@ Pass make_pass(const Segmenter::Rules& rules, const SegmentOptions& options) {
     pass.sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   }
   const std::string tag = options.clause_breaks ? options.language + "-x-clause" : options.language;
-  pass.rules = rules.rules_for(tag);
-  for (const auto* rule : pass.rules) {
-    UErrorCode matcher_status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> matcher(rule->pattern->matcher(matcher_status));
-    if (U_FAILURE(matcher_status)) matcher.reset();
-    else matcher->setTimeLimit(kMatchTimeLimit, matcher_status);
-    pass.matchers.push_back(std::move(matcher));
+  pass.plan = rules.plan_for(tag);
+  for (const auto& step : pass.plan->steps) {
+    pass.anchored_matchers.push_back(make_matcher(step.anchored));
+    pass.matchers.push_back(make_matcher(step.search));
   }
   return pass;
 }
@@ -99,13 +106,14 @@ class BlockSegmenter {
   // Content ends of the sentences of the block, in order.
   std::vector<std::int32_t> breaks() {
     find_icu_breaks();
-    for (std::size_t index = 0; index < pass_.rules.size(); ++index) apply_rule(index);
+    for (std::size_t index = 0; index < pass_.plan->steps.size(); ++index) apply_rule(index);
+    for (auto& matcher : pass_.anchored_matchers) {
+      if (matcher) matcher->reset(text_);
+    }
     std::vector<std::int32_t> result;
     for (std::int32_t position = 1; position < text_.length(); ++position) {
-      const auto rule = first_rule_[static_cast<std::size_t>(position)];
-      const bool breaks_here = rule != kNoRule ? pass_.rules[static_cast<std::size_t>(rule)]->is_break
-                                               : icu_break_[static_cast<std::size_t>(position)];
-      if (breaks_here) result.push_back(position);
+      const auto index = static_cast<std::size_t>(position);
+      if ((icu_break_[index] || first_rule_[index] != kNoRule) && decide(position)) result.push_back(position);
     }
     return result;
   }
@@ -116,6 +124,27 @@ class BlockSegmenter {
     for (auto at = pass_.sentences->next(); at != icu::BreakIterator::DONE; at = pass_.sentences->next()) {
       if (at < text_.length()) icu_break_[static_cast<std::size_t>(content_end(text_, at))] = true;
     }
+  }
+
+  // The first rule that matches here decides; without one, ICU does.
+  bool decide(std::int32_t position) {
+    const auto first_found = first_rule_[static_cast<std::size_t>(position)];
+    std::int32_t after_space = position;
+    while (after_space < text_.length() && is_space(text_.charAt(after_space))) ++after_space;
+    for (std::int32_t index = 0; index < static_cast<std::int32_t>(pass_.plan->steps.size()); ++index) {
+      if (index == first_found) return pass_.plan->steps[static_cast<std::size_t>(index)].is_break;
+      auto* anchored = pass_.anchored_matchers[static_cast<std::size_t>(index)].get();
+      if (anchored && matches_between(*anchored, position, after_space)) return false;
+    }
+    return icu_break_[static_cast<std::size_t>(position)];
+  }
+
+  static bool matches_between(icu::RegexMatcher& matcher, std::int32_t first, std::int32_t last) {
+    for (std::int32_t at = first; at <= last; ++at) {
+      UErrorCode status = U_ZERO_ERROR;
+      if (matcher.lookingAt(at, status) && U_SUCCESS(status)) return true;
+    }
+    return false;
   }
 
   // Every place this rule matches, unless an earlier rule already decided it.

@@ -3,7 +3,9 @@
 
 #include <unicode/regex.h>
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +21,11 @@ namespace edsync::segment_detail {
 struct CompiledRule {
   bool is_break = true;
   std::unique_ptr<icu::RegexPattern> pattern;
+  // For break="no" rules whose beforebreak has a bounded length:
+  // (?<=before)(?=after), tested only where a break is proposed instead of
+  // searched for through the whole text (much faster, same result).
+  std::unique_ptr<icu::RegexPattern> anchored;
+  icu::UnicodeString anchored_source;
   std::string origin;  // "file:line", for messages about the rule
 };
 
@@ -30,6 +37,19 @@ struct LanguageRule {
 struct LanguageMap {
   std::unique_ptr<icu::RegexPattern> language_pattern;
   std::string rule_name;
+};
+
+// How a language's rules run. Consecutive anchored break="no" rules are
+// joined into one alternation, tested once per proposed break.
+struct Step {
+  bool is_break = true;
+  const icu::RegexPattern* search = nullptr;    // searched through the text
+  const icu::RegexPattern* anchored = nullptr;  // tested where a break is proposed
+  std::unique_ptr<icu::RegexPattern> owned;     // a joined alternation
+};
+
+struct Plan {
+  std::vector<Step> steps;
 };
 
 // The ICU step budget for one find(): about 10,000 steps each (see
@@ -49,6 +69,12 @@ struct Segmenter::Rules {
 
   // The rules for a language tag, in the order SRX applies them.
   std::vector<const segment_detail::CompiledRule*> rules_for(const std::string& language) const;
+  // The same, ready to run; made once per language tag and kept.
+  std::shared_ptr<const segment_detail::Plan> plan_for(const std::string& language) const;
+
+ private:
+  mutable std::mutex plans_mutex_;
+  mutable std::map<std::string, std::shared_ptr<const segment_detail::Plan>> plans_;
 };
 
 }  // namespace edsync

@@ -235,3 +235,25 @@ TEST_CASE("NTREX news paragraphs: recall at least 0.99 and precision at least 0.
     CHECK(score.precision() >= 0.98);
   }
 }
+
+TEST_CASE("every SRX file in the shared data loads; rules ICU cannot compile are listed and skipped") {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(*edsync::test::shared_data_dir() / "srx")) {
+    if (entry.path().extension() == ".srx") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  CHECK(files.size() >= 12);
+  for (const auto& file : files) {
+    const auto segmenter = Segmenter::from_srx_file(file);
+    REQUIRE_MESSAGE(segmenter, file.string());
+    SegmentOptions options;
+    std::cout << file.filename().string() << ": loads, " << segmenter->rule_count(options) << " rules for en, "
+              << segmenter->warnings().size() << " skipped\n";
+    for (const auto& warning : segmenter->warnings()) {
+      CHECK(warning.file == file.string());
+      std::cout << "  " << warning.to_string() << "\n";
+    }
+    const std::string sample = "Mr. Smith came at 5 p.m. today. He left; then he came back! Really? Yes.";
+    CHECK_FALSE(segmenter->segment(sample, options).empty());
+  }
+}
