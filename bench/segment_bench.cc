@@ -2,7 +2,7 @@
 // pass over the same UTF-8 text, in the same process. Corpora: the sample
 // English and Arabic articles, repeated to about 4 MB each.
 //
-//   bench/segment_bench --benchmark_counters_tabular=true
+//   bench/edsync_segment_bench --benchmark_counters_tabular=true
 // "vs_icu" is edsync's throughput divided by bare ICU's (1.0 = as fast).
 #include <benchmark/benchmark.h>
 #include <unicode/brkiter.h>

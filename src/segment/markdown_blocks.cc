@@ -67,6 +67,20 @@ std::optional<std::size_t> heading_content(std::string_view line) {
   return at;
 }
 
+// A heading's text ends before its closing run of #s (when a space precedes it).
+std::size_t heading_end(std::string_view line, std::size_t content) {
+  std::size_t end = line.find_last_not_of(" \t");
+  if (end == std::string_view::npos || end < content) return content;
+  ++end;
+  std::size_t hashes = end;
+  while (hashes > content && line[hashes - 1] == '#') --hashes;
+  if (hashes == end) return end;
+  if (hashes == content) return content;
+  if (line[hashes - 1] != ' ' && line[hashes - 1] != '\t') return end;
+  while (hashes > content && (line[hashes - 1] == ' ' || line[hashes - 1] == '\t')) --hashes;
+  return hashes;
+}
+
 std::optional<std::size_t> list_item_content(std::string_view line) {
   std::size_t at = indent_of(line);
   if (at >= line.size()) return std::nullopt;
@@ -156,7 +170,7 @@ std::vector<Block> markdown_blocks(const std::vector<Line>& lines) {
       continue;
     }
     if (const auto content = heading_content(line.text)) {
-      builder.start(line.begin + *content, line.end);
+      builder.start(line.begin + *content, line.begin + heading_end(line.text, *content));
       builder.finish();
       in_quote = false;
     } else if (const auto quoted = quote_content(line.text)) {
