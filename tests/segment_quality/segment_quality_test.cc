@@ -51,6 +51,12 @@ std::vector<std::string> segment_texts(std::string_view text, const SegmentOptio
 struct Score {
   int passed = 0;
   int total = 0;
+  // Cases whose expected sentences are all pieces of the input. The others
+  // expect pragmatic_segmenter's "clean" rewriting (HTML removed, runs of dots
+  // dropped, words rejoined), which no segmenter that returns byte ranges of
+  // the input can produce.
+  int keepable = 0;
+  int keepable_passed = 0;
   double rate() const { return total ? static_cast<double>(passed) / total : 0.0; }
 };
 
@@ -74,17 +80,25 @@ Score run_golden_file(const fs::path& path, bool clause_breaks) {
     for (const auto& sentence : test_case["expected"]) {
       if (auto text = folded(sentence.get<std::string>()); !text.empty()) expected.push_back(text);
     }
-    const auto actual = segment_texts(test_case["text"].get<std::string>(), options);
+    const std::string text = test_case["text"].get<std::string>();
+    const auto actual = segment_texts(text, options);
+    const std::string folded_text = folded(text);
+    const bool keepable = std::all_of(expected.begin(), expected.end(), [&](const std::string& sentence) {
+      return folded_text.find(sentence) != std::string::npos;
+    });
     ++score.total;
+    score.keepable += keepable ? 1 : 0;
     if (actual == expected) {
       ++score.passed;
+      score.keepable_passed += keepable ? 1 : 0;
       continue;
     }
-    std::cout << "  FAIL " << test_case.value("id", "?") << "\n";
+    std::cout << "  FAIL " << test_case.value("id", "?") << (keepable ? "" : " (expects rewritten text)") << "\n";
     for (const auto& sentence : actual) std::cout << "       got: " << sentence << "\n";
   }
   std::cout << path.filename().string() << ": " << score.passed << " of " << score.total << " pass ("
-            << percent(score.rate()) << ")\n";
+            << percent(score.rate()) << "); of the " << score.keepable << " that keep the input's text: "
+            << score.keepable_passed << "\n";
   return score;
 }
 
@@ -94,6 +108,8 @@ fs::path golden(const char* name) { return *edsync::test::shared_data_dir() / "g
 
 TEST_CASE("English Golden Rules: at least 51 of 52") {
   CHECK(run_golden_file(golden("golden_en_pragmatic.jsonl"), false).passed >= 51);
+  const Score pysbd = run_golden_file(golden("golden_en_pysbd.jsonl"), false);  // the same rules minus 4
+  CHECK(pysbd.passed == pysbd.total);
 }
 
 TEST_CASE("Arabic and Persian golden rules all pass") {
@@ -107,19 +123,23 @@ TEST_CASE("Arabic and Persian golden rules all pass") {
   }
 }
 
-// NOT MET YET (about 67%): most failures need pragmatic_segmenter's text
-// cleaning (PDF line joins, stray newlines) or its long abbreviation lists.
+// NOT MET YET (62%): the failures need pragmatic_segmenter's treatment of
+// quotations and parentheses as unbreakable, its text cleaning (PDF line
+// joins, HTML, runs of dots) or its long abbreviation lists.
 // may_fail keeps the figure and the failures in every run without failing it.
 TEST_CASE("the other English test files: at least 90%" * doctest::may_fail()) {
   Score all;
   for (const char* name : {"en_pragmatic_segment_spec.jsonl", "en_pysbd_clean_false.jsonl", "en_pysbd_clean_true.jsonl",
-                           "en_pysbd_issues.jsonl", "en_pysbd_pdf.jsonl", "golden_en_pysbd.jsonl"}) {
+                           "en_pysbd_issues.jsonl", "en_pysbd_pdf.jsonl"}) {
     const Score score = run_golden_file(golden(name), false);
     all.passed += score.passed;
     all.total += score.total;
+    all.keepable += score.keepable;
+    all.keepable_passed += score.keepable_passed;
   }
   std::cout << "other English files together: " << all.passed << " of " << all.total << " (" << percent(all.rate())
-            << ")\n";
+            << "); of the " << all.keepable << " cases that keep the input's text: " << all.keepable_passed << " ("
+            << percent(static_cast<double>(all.keepable_passed) / all.keepable) << ")\n";
   CHECK(all.rate() >= 0.90);
 }
 
