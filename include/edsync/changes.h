@@ -14,7 +14,8 @@ struct SentenceChange {
   std::string after;   // empty when removed
 };
 
-// The sentences of a Markdown body, in order, white space folded.
+// The sentences of a Markdown body as the segmenter cuts them, in order,
+// white space folded.
 std::vector<std::string> sentences_of(std::string_view body, std::string_view lang);
 
 // A minimal edit script between two sentence lists; a removal next to an

@@ -1,52 +1,18 @@
 #include "edsync/changes.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/unistr.h>
-
-#include <memory>
-
+#include "edsync/segment.h"
 #include "edsync/text.h"
 
 namespace edsync {
 
-namespace {
-
-// Paragraphs are hard boundaries: sentences never run across a blank line.
-std::vector<std::string_view> paragraphs_of(std::string_view body) {
-  std::vector<std::string_view> paragraphs;
-  std::size_t start = 0;
-  while (start < body.size()) {
-    std::size_t end = body.find("\n\n", start);
-    if (end == std::string_view::npos) end = body.size();
-    if (end > start) paragraphs.push_back(body.substr(start, end - start));
-    start = end + 2;
-  }
-  return paragraphs;
-}
-
-void append_sentences(std::string_view paragraph, icu::BreakIterator& breaks, std::vector<std::string>& out) {
-  // A line break inside a paragraph is layout, not the end of a sentence.
-  const std::string folded = normalize_text(paragraph);
-  const auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
-  breaks.setText(text);
-  for (int32_t start = breaks.first(), end = breaks.next(); end != icu::BreakIterator::DONE; start = end, end = breaks.next()) {
-    std::string sentence;
-    text.tempSubStringBetween(start, end).toUTF8String(sentence);
-    sentence = normalize_text(sentence);
-    if (!sentence.empty()) out.push_back(std::move(sentence));
-  }
-}
-
-}  // namespace
-
 std::vector<std::string> sentences_of(std::string_view body, std::string_view lang) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> breaks(
-      icu::BreakIterator::createSentenceInstance(icu::Locale(std::string(lang).c_str()), status));
+  SegmentOptions options;
+  options.language = std::string(lang);
+  options.format = SegmentFormat::markdown;
   std::vector<std::string> sentences;
-  for (const auto paragraph : paragraphs_of(body)) {
-    if (U_SUCCESS(status)) append_sentences(paragraph, *breaks, sentences);
-    else sentences.push_back(normalize_text(paragraph));
+  for (const Segment& segment : Segmenter::built_in().segment(body, options)) {
+    std::string sentence = normalize_text(body.substr(segment.begin, segment.end - segment.begin));
+    if (!sentence.empty()) sentences.push_back(std::move(sentence));
   }
   return sentences;
 }

@@ -31,3 +31,10 @@ TEST_CASE("compare_sentences: one changed, one added, one removed") {
   CHECK(compare_sentences(S({"A."}), S({"A."})).empty());
   CHECK(compare_sentences({}, S({"A."}))[0].kind == Kind::added);
 }
+
+TEST_CASE("sentences_of uses edsync's segmenter: abbreviations do not end sentences") {
+  CHECK(sentences_of("A company of U. S. soldiers left, Gen. Odierno said. Then the police came.\n", "en") ==
+        S({"A company of U. S. soldiers left, Gen. Odierno said.", "Then the police came."}));
+  CHECK(sentences_of("---\ntitle: T\n---\n\n# Heading\n\n- One item\n- Two items\n", "en") ==
+        S({"Heading", "One item", "Two items"}));
+}
