@@ -24,12 +24,14 @@ struct ExportFlags {
 };
 
 void run_import(Context& context, const ImportFlags& flags) {
-  auto store = open_tm(context, flags.db);
-  if (!store) return;
+  auto opened = open_tm_with_text(context, flags.db);
+  if (!opened) return;
   tm::ImportOptions options;
   options.skip_invalid = flags.skip_invalid;
   for (const auto& file : flags.files) {
-    const auto report = tm::import_tmx(*store, file, options);
+    // In a workspace tm/*.tmx are written before the database commits (see tm_text.h).
+    const auto report = opened->text ? tm::import_tmx_as_text(opened->store, *opened->text, file, options)
+                                     : tm::import_tmx(opened->store, file, options);
     if (!report) {
       context.fail(report.error());
       context.err << "edsync: " << file << ": nothing imported from this file\n";
@@ -61,10 +63,18 @@ void run_export(Context& context, const ExportFlags& flags) {
   }
 }
 
+void run_rebuild(Context& context) {
+  const auto found = workspace_tm(context);
+  if (!found) return;
+  const auto units = tm::rebuild_index(found->db, found->text.dir);
+  if (!units) return context.fail(units.error());
+  context.out << fmt::format("rebuilt the index from {}: {} units\n", found->text_shown, *units);
+}
+
 }  // namespace
 
 void add_tm_command(CLI::App& app, Context& context) {
-  auto* tm = app.add_subcommand("tm", "Import and export the translation memory as TMX");
+  auto* tm = app.add_subcommand("tm", "Import, export and rebuild the translation memory (text in tm/, index in .edsync/)");
   tm->require_subcommand(1);
 
   auto import_flags = std::make_shared<ImportFlags>();
@@ -80,6 +90,9 @@ void add_tm_command(CLI::App& app, Context& context) {
   exporter->add_option("-o,--output", export_flags->output, "Write to this file (atomically) instead of stdout");
   exporter->add_option("--db", export_flags->db, "The database (default: the workspace's .edsync/tm.sqlite)");
   exporter->callback([&context, export_flags] { run_export(context, *export_flags); });
+
+  auto* rebuild = tm->add_subcommand("rebuild", "Build .edsync/tm.sqlite again from the text in tm/");
+  rebuild->callback([&context] { run_rebuild(context); });
 }
 
 }  // namespace edsync::cli

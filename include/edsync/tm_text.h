@@ -1,0 +1,98 @@
+// The translation memory kept as text in git: one canonical TMX file per
+// edition language under tm/, and the SQLite database as an index built from
+// them.
+//
+// tm/<lang>.tmx holds every unit with an English variant and a <lang>
+// variant, reduced to those variants (plus the unit's attributes, props and
+// notes); tm/other.tmx holds what no edition file holds (units without
+// English or without an edition language, and variants in other languages),
+// so nothing is dropped. A unit spread over several files carries the same
+// <prop type="x-edsync-unit"> in each, and the index joins the parts again.
+//
+// The bytes are canonical: units sorted by English text, then target text,
+// then their whole content; a fixed header; the same memory always gives the
+// same files.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "edsync/result.h"
+#include "edsync/tm.h"
+
+namespace edsync::tm {
+
+// Where the text lives and how it is split.
+struct TextLayout {
+  std::filesystem::path dir;            // <workspace>/tm
+  std::string source_lang = "en";
+  std::vector<std::string> languages;   // the edition languages, one file each
+};
+
+// The name of the file for units no edition file holds.
+inline constexpr std::string_view kOtherTextFile = "other.tmx";
+// The prop that ties the parts of one unit in several files together.
+inline constexpr std::string_view kUnitPartProp = "x-edsync-unit";
+// The settings key under which the index records the files it reflects.
+inline constexpr std::string_view kTextFingerprintKey = "text_fingerprint";
+
+// File name -> bytes: the memory as canonical text. Files without units are
+// not listed.
+Result<std::map<std::string, std::string>> render_text(Store& store, const TextLayout& layout);
+
+// "name sha256\n" for each *.tmx directly in `dir`, sorted by name ("" when
+// there is none, or no folder).
+Result<std::string> text_fingerprint(const std::filesystem::path& dir);
+
+// Adds the units of every *.tmx in `dir` to `store` in one transaction,
+// joining the parts of split units, and records the fingerprint of the bytes
+// it read. Returns the number of units in the store.
+Result<std::int64_t> load_text(Store& store, const std::filesystem::path& dir);
+
+// Makes tm/ hold exactly render_text(store): rewrites the files whose bytes
+// differ, deletes *.tmx files that no longer hold units, records the new
+// fingerprint. Call it inside the transaction that changed the store, so the
+// files are on disk before the database commits. Returns the names written
+// or deleted.
+Result<std::vector<std::string>> write_text(Store& store, const TextLayout& layout);
+
+// Builds a fresh index at `db_path` from the text: a new database beside it,
+// filled in one transaction, then renamed over the old one. Returns the
+// number of units.
+Result<std::int64_t> rebuild_index(const std::filesystem::path& db_path, const std::filesystem::path& dir);
+
+struct IndexSync {
+  enum class Action {
+    none,     // the index matched the text
+    rebuilt,  // missing or out of date: rebuilt from the text
+    adopted,  // a database from before the text existed: its units and the text's merged, written out
+  };
+  Action action = Action::none;
+  std::int64_t units = 0;
+};
+
+// What every command runs before opening the memory: compares the SHA-256 of
+// each tm/*.tmx with what the index recorded (never mtimes: a checkout
+// changes them) and rebuilds the index when they differ or it is missing.
+Result<IndexSync> sync_index(const std::filesystem::path& db_path, const TextLayout& layout);
+
+struct TextImportHooks {
+  // For tests: runs after the text files are written, before the database
+  // commits; an Error here is treated like a failed commit.
+  std::function<Status()> before_commit;
+};
+
+// import_tmx, then the text files, in this order inside one transaction:
+// the units are added (not yet committed), tm/*.tmx are rewritten
+// (atomically, each), the fingerprint is recorded, and the database commits.
+// A crash before the commit leaves new files and the old index, which the next
+// sync_index rebuilds from the files: nothing is lost. When the commit fails
+// the previous files are put back.
+Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, const std::filesystem::path& file,
+                                        const ImportOptions& options = {}, const TextImportHooks& hooks = {});
+
+}  // namespace edsync::tm
