@@ -117,6 +117,17 @@ TEST_CASE("Persian keeps ZWNJ and bidi marks inside segments") {
         Sentences{"می\u200cخواهم بروم.", "شما کجایی هستید؟", "من از تهران هستم."});
 }
 
+TEST_CASE("English: single quotations, footnote marks, company forms, inline lists") {
+  CHECK(in("en", "'Well!' thought Alice, 'what a fall! How brave they'll think me!' She went on.") ==
+        Sentences{"'Well!' thought Alice, 'what a fall! How brave they'll think me!'", "She went on."});
+  CHECK(in("en", "It was large.[7][8] This was bad.") == Sentences{"It was large.[7][8]", "This was bad."});
+  CHECK(in("en", "The GmbH & Co. KG pays Rs. 100 to Acme Inc. (the buyer).") ==
+        Sentences{"The GmbH & Co. KG pays Rs. 100 to Acme Inc. (the buyer)."});
+  CHECK(in("en", "Finally, this. 1. The first item 2. The second item") ==
+        Sentences{"Finally, this.", "1. The first item", "2. The second item"});
+  CHECK(in("en", "She gave him the i.v. It was night.") == Sentences{"She gave him the i.v.", "It was night."});
+}
+
 TEST_CASE("Albanian abbreviations and ordinal dates") {
   CHECK(in("sq", "Z. Rama takoi znj. Hoxha më 28. shtator. Ata folën gjatë.") ==
         Sentences{"Z. Rama takoi znj. Hoxha më 28. shtator.", "Ata folën gjatë."});

@@ -123,9 +123,12 @@ TEST_CASE("Arabic and Persian golden rules all pass") {
   }
 }
 
-// NOT MET YET (62%): the failures need pragmatic_segmenter's treatment of
-// quotations and parentheses as unbreakable, its text cleaning (PDF line
-// joins, HTML, runs of dots) or its long abbreviation lists.
+// NOT MET YET (230 of 274, 83.9%). The 16 cases that expect
+// pragmatic_segmenter's text cleaning (HTML removed, runs of dots dropped,
+// words rejoined) count as failures: no normalisation is applied to make them
+// pass. Most other failures need double quotations kept whole, which the
+// NTREX news bar forbids (news splits a quotation into sentences), or lists
+// lettered from any letter ("w) x) y)").
 // may_fail keeps the figure and the failures in every run without failing it.
 TEST_CASE("the other English test files: at least 90%" * doctest::may_fail()) {
   Score all;
@@ -139,7 +142,8 @@ TEST_CASE("the other English test files: at least 90%" * doctest::may_fail()) {
   }
   std::cout << "other English files together: " << all.passed << " of " << all.total << " (" << percent(all.rate())
             << "); of the " << all.keepable << " cases that keep the input's text: " << all.keepable_passed << " ("
-            << percent(static_cast<double>(all.keepable_passed) / all.keepable) << ")\n";
+            << percent(static_cast<double>(all.keepable_passed) / all.keepable) << "); the " << all.total - all.keepable
+            << " that expect rewritten text count as failures\n";
   CHECK(all.rate() >= 0.90);
 }
 
