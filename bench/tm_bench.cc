@@ -1,13 +1,17 @@
 // Translation memory speed: import throughput against a bare loop of
 // prepared SQLite inserts of the same rows, and fuzzy lookup latency (p50,
 // p95) with recall@1 against an exhaustive scan, on memories of 10k, 100k and
-// 1M units generated from the NTREX news sentences (word bigrams, fixed seed).
+// 1M units whose English is spliced from real news sentences (see SentenceMaker).
 //
-//   bench/edsync_tm_bench [SIZES...]     e.g. 10000 100000 1000000
+//   bench/edsync_tm_bench [--reuse] [--queries N] [SIZES...]     e.g. 10000 100000 1000000
+//
+// --reuse keeps the memories in /tmp/edsync-tm-bench and, when one of the size
+// is there from an earlier run, measures only the lookups on it.
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -34,29 +38,65 @@ std::vector<std::string> words_of(const std::string& line) {
   return words;
 }
 
-// Sentences that read like news: random walks over the corpus's word bigrams.
+bool ends_sentence(const std::string& word) {
+  return !word.empty() && (word.back() == '.' || word.back() == '?' || word.back() == '!');
+}
+
+// Sentences of a Markdown article's body (after the front matter), split
+// after words ending in . ? or !
+std::vector<std::vector<std::string>> article_sentences(const fs::path& file) {
+  std::ifstream in(file);
+  std::vector<std::vector<std::string>> sentences;
+  std::vector<std::string> current;
+  int fences = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line == "---" && fences < 2) {
+      ++fences;
+      continue;
+    }
+    if (fences < 2) continue;
+    for (auto& word : words_of(line)) {
+      current.push_back(word);
+      if (ends_sentence(current.back())) sentences.push_back(std::move(current)), current.clear();
+    }
+  }
+  return sentences;
+}
+
+// Sentences that read like news and vary like a real memory's: the head of
+// one real sentence (NTREX English, the sample articles) joined to the tail
+// of another, then about one word in eight replaced by a word drawn from the
+// whole corpus (so by its frequency there) and every number by another.
 class SentenceMaker {
  public:
-  explicit SentenceMaker(const fs::path& corpus) {
-    std::ifstream in(corpus);
-    for (std::string line; std::getline(in, line);) {
-      const auto words = words_of(line);
-      if (words.size() < 4) continue;
-      starts_.push_back(words[0]);
-      for (std::size_t i = 0; i + 1 < words.size(); ++i) next_[words[i]].push_back(words[i + 1]);
-      for (const auto& word : words) vocabulary_.push_back(word);
-    }
+  SentenceMaker(const fs::path& data, const fs::path& articles) {
+    std::ifstream in(data / "ntrex-dev" / "eng.txt");
+    for (std::string line; std::getline(in, line);) add(words_of(line));
+    for (const auto& entry : fs::directory_iterator(articles))
+      if (entry.path().extension() == ".md")
+        for (auto& sentence : article_sentences(entry.path())) add(std::move(sentence));
+    std::ifstream arabic(data / "ntrex-dev" / "arb.txt");
+    for (std::string line; std::getline(arabic, line);) translations_.push_back(line);
   }
+  std::size_t corpus_sentences() const { return sentences_.size(); }
+  std::size_t corpus_words() const { return vocabulary_.size(); }
+
   std::string sentence(std::mt19937& random) {
-    std::uniform_int_distribution<std::size_t> length(8, 28);
-    std::string word = pick(starts_, random), text = word;
-    for (std::size_t n = length(random); n > 1; --n) {
-      const auto found = next_.find(word);
-      word = found == next_.end() ? pick(vocabulary_, random) : pick(found->second, random);
-      text += ' ' + word;
+    const auto& head = pick(sentences_, random);
+    const auto& tail = pick(sentences_, random);
+    std::vector<std::string> words(head.begin(), head.begin() + static_cast<std::ptrdiff_t>(cut(head.size(), random)));
+    words.insert(words.end(), tail.begin() + static_cast<std::ptrdiff_t>(cut(tail.size(), random)), tail.end());
+    if (words.size() > 40) words.resize(40);
+    std::uniform_int_distribution<int> eighth(0, 7);
+    std::uniform_int_distribution<int> number(1, 9999);
+    for (auto& word : words) {
+      if (std::isdigit(static_cast<unsigned char>(word[0]))) word = std::to_string(number(random));
+      else if (eighth(random) == 0) word = pick(vocabulary_, random);
     }
-    return text;
+    return joined(words);
   }
+  const std::string& translation(std::mt19937& random) { return pick(translations_, random); }
+
   // The sentence with 1 to 3 words replaced, deleted or inserted: a query.
   std::string variation(const std::string& text, std::mt19937& random) {
     auto words = words_of(text);
@@ -68,17 +108,29 @@ class SentenceMaker {
       else if (k == 1) words.erase(words.begin() + static_cast<std::ptrdiff_t>(at(random)));
       else words.insert(words.begin() + static_cast<std::ptrdiff_t>(at(random)), pick(vocabulary_, random));
     }
+    return joined(words);
+  }
+
+ private:
+  void add(std::vector<std::string> words) {
+    if (words.size() < 5) return;
+    for (const auto& word : words) vocabulary_.push_back(word);
+    sentences_.push_back(std::move(words));
+  }
+  static std::size_t cut(std::size_t size, std::mt19937& random) {
+    return std::uniform_int_distribution<std::size_t>(2, size - 2)(random);
+  }
+  static std::string joined(const std::vector<std::string>& words) {
     std::string out;
     for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
     return out;
   }
-
- private:
-  static const std::string& pick(const std::vector<std::string>& list, std::mt19937& random) {
+  template <typename T>
+  static const T& pick(const std::vector<T>& list, std::mt19937& random) {
     return list[std::uniform_int_distribution<std::size_t>(0, list.size() - 1)(random)];
   }
-  std::vector<std::string> starts_, vocabulary_;
-  std::map<std::string, std::vector<std::string>> next_;
+  std::vector<std::vector<std::string>> sentences_;
+  std::vector<std::string> vocabulary_, translations_;
 };
 
 std::string escape(const std::string& text) {
@@ -126,21 +178,38 @@ double percentile(std::vector<double> values, double p) {
   return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
 }
 
-void run_size(SentenceMaker& maker, const fs::path& folder, std::size_t size, std::size_t queries) {
-  std::mt19937 random(static_cast<unsigned>(size));
-  std::vector<std::pair<std::string, std::string>> rows;
-  for (std::size_t i = 0; i < size; ++i) rows.emplace_back(maker.sentence(random), "ترجمة " + std::to_string(i));
-  const fs::path tmx = folder / ("tm" + std::to_string(size) + ".tmx");
-  {
-    std::ofstream out(tmx);
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"b\" creationtoolversion=\"1\" segtype=\"sentence\""
-           " o-tmf=\"b\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n";
-    for (const auto& [en, ar] : rows)
-      out << "<tu><tuv xml:lang=\"en\"><seg>" << escape(en) << "</seg></tuv><tuv xml:lang=\"ar\"><seg>" << escape(ar) << "</seg></tuv></tu>\n";
-    out << "</body></tmx>\n";
+void progress(std::size_t size, const std::string& what) {
+  std::cerr << "tm bench, " << size << " units: " << what << '\n';
+}
+
+void write_tmx(const fs::path& tmx, const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::ofstream out(tmx);
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"b\" creationtoolversion=\"1\" segtype=\"sentence\""
+         " o-tmf=\"b\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n";
+  for (const auto& [en, ar] : rows)
+    out << "<tu><tuv xml:lang=\"en\"><seg>" << escape(en) << "</seg></tuv><tuv xml:lang=\"ar\"><seg>" << escape(ar) << "</seg></tuv></tu>\n";
+  out << "</body></tmx>\n";
+}
+
+// Imports the rows (timed against the bare inserts) unless a finished
+// memory of this size is already in `folder`.
+void build(const fs::path& folder, std::size_t size, const std::vector<std::pair<std::string, std::string>>& rows) {
+  const std::string name = "tm" + std::to_string(size);
+  const fs::path done = folder / (name + ".done");
+  if (fs::exists(done)) {
+    std::printf("%8zu units  import not measured: reusing %s\n", size, (folder / (name + ".sqlite")).c_str());
+    return;
   }
-  const double baseline = bare_inserts(folder / ("bare" + std::to_string(size) + ".sqlite"), rows);
-  auto store = Store::open(folder / ("tm" + std::to_string(size) + ".sqlite"));
+  fs::remove(folder / (name + ".sqlite"));
+  const fs::path tmx = folder / (name + ".tmx");
+  progress(size, "writing " + tmx.string());
+  write_tmx(tmx, rows);
+  progress(size, "bare inserts");
+  const fs::path bare = folder / ("bare" + std::to_string(size) + ".sqlite");
+  const double baseline = bare_inserts(bare, rows);
+  fs::remove(bare);
+  progress(size, "importing");
+  auto store = Store::open(folder / (name + ".sqlite"));
   const auto start = Clock::now();
   const auto report = edsync::tm::import_tmx(*store, tmx);
   const double import_time = seconds_since(start);
@@ -148,15 +217,29 @@ void run_size(SentenceMaker& maker, const fs::path& folder, std::size_t size, st
     std::cerr << report.error().message << '\n';
     std::exit(1);
   }
+  fs::remove(tmx);
+  std::ofstream(done) << "imported\n";
   const double units = static_cast<double>(size);
   std::printf("%8zu units  import %8.0f units/s  bare inserts %9.0f units/s  ratio %.2f\n", size, units / import_time,
               units / baseline, baseline / import_time);
+  std::fflush(stdout);
+}
+
+void run_size(SentenceMaker& maker, const fs::path& folder, std::size_t size, std::size_t queries) {
+  std::mt19937 random(static_cast<unsigned>(size));
+  progress(size, "making sentences");
+  std::vector<std::pair<std::string, std::string>> rows;
+  rows.reserve(size);
+  for (std::size_t i = 0; i < size; ++i) rows.emplace_back(maker.sentence(random), maker.translation(random));
+  build(folder, size, rows);
+  auto store = Store::open(folder / ("tm" + std::to_string(size) + ".sqlite"));
   edsync::tm::LookupOptions options;
   options.target_lang = "ar";
   options.max_results = 1;
   std::vector<double> latencies;
   int hits = 0, answerable = 0;
   for (std::size_t q = 0; q < queries; ++q) {
+    if (q % 10 == 0) progress(size, "query " + std::to_string(q) + " of " + std::to_string(queries));
     const auto& original = rows[std::uniform_int_distribution<std::size_t>(0, rows.size() - 1)(random)].first;
     const std::string query = maker.variation(original, random);
     const auto before = Clock::now();
@@ -181,12 +264,21 @@ int main(int argc, char** argv) {
     std::cout << "skipped: ../shared/data not found (set EDSYNC_SHARED_DATA)\n";
     return edsync::test::kSkipExitCode;
   }
-  SentenceMaker maker(*data / "ntrex-dev" / "eng.txt");
-  const fs::path folder = fs::temp_directory_path() / ("edsync-tm-bench-" + std::to_string(::getpid()));
-  fs::create_directories(folder);
+  bool reuse = false;
+  std::size_t queries = 100;
   std::vector<std::size_t> sizes;
-  for (int i = 1; i < argc; ++i) sizes.push_back(std::stoul(argv[i]));
+  for (int i = 1; i < argc; ++i) {
+    const std::string argument = argv[i];
+    if (argument == "--reuse") reuse = true;
+    else if (argument == "--queries" && i + 1 < argc) queries = std::stoul(argv[++i]);
+    else sizes.push_back(std::stoul(argument));
+  }
   if (sizes.empty()) sizes = {10'000, 100'000, 1'000'000};
-  for (const auto size : sizes) run_size(maker, folder, size, size >= 1'000'000 ? 30 : 100);
-  fs::remove_all(folder);
+  SentenceMaker maker(*data, fs::path(EDSYNC_SAMPLE_WORKSPACE) / "editions" / "en");
+  std::cerr << "tm bench: " << maker.corpus_sentences() << " corpus sentences, " << maker.corpus_words() << " words\n";
+  const fs::path folder = fs::temp_directory_path() / (reuse ? std::string("edsync-tm-bench")
+                                                             : "edsync-tm-bench-" + std::to_string(::getpid()));
+  fs::create_directories(folder);
+  for (const auto size : sizes) run_size(maker, folder, size, queries);
+  if (!reuse) fs::remove_all(folder);
 }

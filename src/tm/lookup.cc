@@ -1,6 +1,6 @@
 // Lookups: exact and normalised matches by key, fuzzy candidates from the
-// full-text index (the rarest words of the query), rescored by token edit
-// distance; concordance by phrase search.
+// fuzzy index (the rarest words of the query, fuzzy_index.h), rescored by
+// token edit distance; concordance by phrase search.
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -9,19 +9,19 @@
 #include "edsync/language.h"
 #include "edsync/text.h"
 #include "fuzzy.h"
+#include "fuzzy_index.h"
 #include "store_state.h"
 
 namespace edsync::tm {
 
 namespace {
 
-// Bounds on the work one fuzzy lookup does, whatever the memory's size.
-constexpr std::int64_t kPostingBudget = 60'000;  // row ids read from the index
-constexpr std::size_t kCandidates = 150;         // candidates rescored
+constexpr std::size_t kCandidates = 150;  // candidates rescored, at most
 
 struct Query {
   std::string text;  // normalised
   std::vector<Token> tokens;
+  std::int64_t size;  // in quarter words, as the fuzzy index counts
   const LookupOptions& options;
 };
 
@@ -90,69 +90,16 @@ std::vector<SourceRow> sources_by_key(sql::Database& db, const char* sql, std::i
   return rows;
 }
 
-std::int64_t document_frequency(sql::Database& db, const std::string& term) {
-  auto& statement = db.cached("SELECT doc FROM variants_vocab WHERE term = ?");
-  statement.bind(1, term);
-  const std::int64_t frequency = statement.step() ? statement.integer(0) : -1;
-  statement.reset();
-  return frequency;
-}
-
-// Variant ids weighted by how many of the query's rarer words they share.
-std::unordered_map<std::int64_t, double> candidate_weights(sql::Database& db, const std::vector<Token>& tokens) {
-  std::set<std::string> terms;
-  for (const auto& token : tokens)
-    if (token.word) terms.insert(token.folded);
-  std::vector<std::pair<std::int64_t, std::string>> by_rarity;
-  for (const auto& term : terms) {
-    const std::int64_t frequency = document_frequency(db, term);
-    by_rarity.emplace_back(frequency < 0 ? kPostingBudget : frequency, term);  // unknown form: fetch, bounded
-  }
-  std::sort(by_rarity.begin(), by_rarity.end());
-  std::unordered_map<std::int64_t, double> weights;
-  std::int64_t budget = kPostingBudget;
-  for (const auto& [frequency, term] : by_rarity) {
-    if (frequency == 0) continue;
-    if (frequency > budget && !weights.empty()) break;
-    const double weight = std::log(1.0 + static_cast<double>(kPostingBudget) / static_cast<double>(frequency));
-    auto& postings = db.cached("SELECT rowid FROM variants_fts WHERE variants_fts MATCH ? LIMIT ?");
-    postings.bind(1, fts_phrase(term)).bind(2, budget);
-    while (postings.step()) weights[postings.integer(0)] += weight;
-    postings.reset();
-    budget -= std::min(frequency, budget);
-    if (budget <= 0) break;
-  }
-  return weights;
-}
-
-std::vector<std::int64_t> best_candidates(const std::unordered_map<std::int64_t, double>& weights) {
-  std::vector<std::pair<double, std::int64_t>> ranked;
-  ranked.reserve(weights.size());
-  for (const auto& [id, weight] : weights) ranked.emplace_back(-weight, id);
-  const std::size_t keep = std::min(kCandidates, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
-  std::vector<std::int64_t> ids;
-  for (std::size_t i = 0; i < keep; ++i) ids.push_back(ranked[i].second);
-  return ids;
-}
-
-// A lower bound on the distance from the token counts alone: can `row` reach the threshold?
-bool may_reach(std::size_t a, std::size_t b, int threshold) {
-  const double longest = static_cast<double>(std::max(a, b));
-  const double shortest = static_cast<double>(std::min(a, b));
-  return longest == 0 || 100.0 * (shortest + 0.25 * longest) / longest >= threshold;  // punctuation makes it loose
-}
-
 void score_source(sql::Database& db, const Query& query, const SourceRow& row, std::vector<Match>& matches) {
   const auto tokens = tokenize(normalize_text(row.text));
-  if (!may_reach(tokens.size(), query.tokens.size(), query.options.threshold)) return;
+  if (!may_reach(shape_of(tokens).size, query.size, query.options.threshold)) return;
   const int score = fuzzy_score(tokens, query.tokens);
   if (score >= query.options.threshold) add_matches(db, query, row, MatchKind::fuzzy, score, tokens, matches);
 }
 
 std::vector<Match> fuzzy_from_index(sql::Database& db, const Query& query, const std::set<std::int64_t>& seen) {
   std::vector<Match> matches;
-  for (const auto variant_id : best_candidates(candidate_weights(db, query.tokens))) {
+  for (const auto variant_id : fuzzy_candidates(db, query.tokens, query.options.threshold, kCandidates)) {
     auto& statement = db.cached("SELECT unit_id, lang, text FROM variants WHERE id = ? AND is_source");
     statement.bind(1, variant_id);
     std::optional<SourceRow> row;
@@ -166,8 +113,9 @@ std::vector<Match> fuzzy_from_index(sql::Database& db, const Query& query, const
 
 std::vector<Match> fuzzy_exhaustive(sql::Database& db, const Query& query, const std::set<std::int64_t>& seen) {
   std::vector<Match> matches;
-  sql::Statement rows(db.handle(), "SELECT unit_id, lang, text FROM variants WHERE is_source");
+  sql::Statement rows(db.handle(), "SELECT unit_id, lang, text, fuzzy_size FROM variants WHERE is_source");
   while (rows.step()) {
+    if (!rows.is_null(3) && !may_reach(rows.integer(3), query.size, query.options.threshold)) continue;
     SourceRow row{rows.integer(0), rows.text(1), rows.text(2)};
     if (seen.count(row.unit_id) || !language_matches(row.lang, query.options.source_lang)) continue;
     score_source(db, query, row, matches);
@@ -191,7 +139,9 @@ Result<std::vector<Match>> run_lookup(const std::filesystem::path& path, sql::Da
   if (find_invalid_utf8(text)) return input_error("the text to look up is not valid UTF-8");
   return guarded(path, [&]() -> Result<std::vector<Match>> {
     const std::string normalized = normalize_text(text);
-    const Query query{normalized, tokenize(normalized), options};
+    auto query_tokens = tokenize(normalized);
+    const std::int64_t size = shape_of(query_tokens).size;
+    const Query query{normalized, std::move(query_tokens), size, options};
     std::vector<Match> matches;
     std::set<std::int64_t> seen;
     for (const auto& row : sources_by_key(db, "SELECT unit_id, lang, text FROM variants WHERE is_source AND exact_key = ?",
@@ -226,6 +176,9 @@ std::string_view to_string(MatchKind kind) {
 }
 
 Result<std::vector<Match>> Store::lookup(std::string_view query, const LookupOptions& options) {
+  // Inside a write transaction, the postings of units added so far first.
+  if (const Status flushed = guarded(state_->path, [&]() -> Status { state_->pending.flush(state_->db); return success(); }); !flushed)
+    return flushed.error();
   return run_lookup(state_->path, state_->db, query, options, false);
 }
 

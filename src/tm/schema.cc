@@ -49,6 +49,14 @@ CREATE INDEX variants_loose ON variants(loose_key) WHERE is_source;
 CREATE VIRTUAL TABLE variants_fts USING fts5(text, content='variants', content_rowid='id',
                                              tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE variants_vocab USING fts5vocab(variants_fts, row);
+)sql", R"sql(
+-- The fuzzy candidate index (fuzzy_index.h): distinct case-folded words of
+-- source variants as 64-bit keys, with the variant's size in quarter words.
+-- Store::open fills it for the variants of older databases.
+CREATE TABLE fuzzy_terms(term INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
+CREATE TABLE fuzzy_postings(term INTEGER NOT NULL, size INTEGER NOT NULL, variant_id INTEGER NOT NULL,
+                            PRIMARY KEY(term, size, variant_id)) WITHOUT ROWID;
+ALTER TABLE variants ADD COLUMN fuzzy_size INTEGER;  -- NULL until indexed; only source variants are
 )sql"};
 
 int user_version(sql::Database& db) {

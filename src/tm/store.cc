@@ -141,7 +141,7 @@ void write_unit_columns(sql::Statement& statement, const tmx::Unit& unit) {
       .bind(11, encode_notes(unit.notes));
 }
 
-void insert(sql::Database& db, const PreparedUnit& prepared) {
+void insert(sql::Database& db, PendingPostings& pending, const PreparedUnit& prepared) {
   auto& unit = db.cached(
       "INSERT INTO units(origin, article_id, article_revision, created_at, created_by, changed_at, changed_by,"
       " usage_count, attributes, props, notes, source_lang, identity) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -151,7 +151,7 @@ void insert(sql::Database& db, const PreparedUnit& prepared) {
   const std::int64_t unit_id = db.last_insert_id();
   auto& variant = db.cached(
       "INSERT INTO variants(unit_id, position, lang, lang_written, is_source, text, content, exact_key, loose_key,"
-      " attributes, props, notes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+      " attributes, props, notes, fuzzy_size) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   auto& fts = db.cached("INSERT INTO variants_fts(rowid, text) VALUES(?, ?)");
   for (std::size_t i = 0; i < prepared.variants.size(); ++i) {
     const auto& indexed = prepared.variants[i];
@@ -160,9 +160,18 @@ void insert(sql::Database& db, const PreparedUnit& prepared) {
         .bind(5, std::int64_t{indexed.is_source}).bind(6, written.text).bind(7, written.content)
         .bind(8, indexed.exact_key).bind(9, indexed.loose_key).bind(10, encode_attributes(written.attributes))
         .bind(11, encode_props(written.props)).bind(12, encode_notes(written.notes));
+    std::optional<FuzzyShape> shape;
+    if (indexed.is_source) {
+      shape = shape_of(tokenize(indexed.normalized));
+      variant.bind(13, shape->size);
+    } else {
+      variant.bind_null(13);
+    }
     variant.run();
-    fts.bind(1, db.last_insert_id()).bind(2, written.text);
+    const std::int64_t variant_id = db.last_insert_id();
+    fts.bind(1, variant_id).bind(2, written.text);
     fts.run();
+    if (shape) pending.add(variant_id, *shape);
   }
 }
 
@@ -231,6 +240,38 @@ std::string digest_line(const StoredUnit& stored) {
   return line;
 }
 
+std::optional<std::string> fuzzy_index_problem(sql::Database& db) {
+  sql::Statement unindexed(db.handle(), "SELECT count(*) FROM variants WHERE is_source AND fuzzy_size IS NULL");
+  unindexed.step();
+  if (unindexed.integer(0) > 0) return std::to_string(unindexed.integer(0)) + " source variants missing from the fuzzy index";
+  sql::Statement counts(db.handle(), "SELECT (SELECT count(*) FROM fuzzy_postings), (SELECT coalesce(sum(docs), 0) FROM fuzzy_terms)");
+  counts.step();
+  if (counts.integer(0) != counts.integer(1)) return std::string("fuzzy index: word counts do not match the postings");
+  return std::nullopt;
+}
+
+// Variants written before the fuzzy index existed (schema version 1).
+void index_older_variants(sql::Database& db, PendingPostings& pending) {
+  db.execute("BEGIN IMMEDIATE");
+  try {
+    sql::Statement rows(db.handle(), "SELECT id, text FROM variants WHERE is_source AND fuzzy_size IS NULL");
+    auto& update = db.cached("UPDATE variants SET fuzzy_size = ? WHERE id = ?");
+    while (rows.step()) {
+      const auto shape = shape_of(tokenize(normalize_text(rows.text(1))));
+      update.bind(1, shape.size).bind(2, rows.integer(0));
+      update.run();
+      pending.add(rows.integer(0), shape);
+      if (pending.full()) pending.flush(db);
+    }
+    pending.flush(db);
+    db.execute("COMMIT");
+  } catch (...) {
+    pending.clear();
+    db.execute("ROLLBACK");
+    throw;
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(Origin origin) {
@@ -252,7 +293,7 @@ Result<Store> Store::open(const std::filesystem::path& path) {
     auto state = std::make_unique<State>(path);
     sqlite3_busy_timeout(state->db.handle(), kBusyTimeoutMs);
     state->db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-    migrate(state->db);
+    if (migrate(state->db) < kSchemaVersion) index_older_variants(state->db, state->pending);
     state->version = kSchemaVersion;
     return Store(std::move(state));
   });
@@ -269,17 +310,21 @@ Status Store::transaction(const std::function<Status()>& body) {
   try {
     result = body();
   } catch (...) {
+    state_->pending.clear();
     db.execute("ROLLBACK");
     throw;
   }
   if (!result) {
+    state_->pending.clear();
     const Status rolled_back = guarded(state_->path, [&]() -> Status { db.execute("ROLLBACK"); return success(); });
     return rolled_back ? result : rolled_back;
   }
   return guarded(state_->path, [&]() -> Status {
     try {
+      state_->pending.flush(db);
       db.execute("COMMIT");
     } catch (...) {
+      state_->pending.clear();
       if (db.in_transaction()) db.execute("ROLLBACK");
       throw;
     }
@@ -300,7 +345,8 @@ Result<AddOutcome> Store::add(const tmx::Unit& input, const AddOptions& options)
         return success();
       }
       if (has_same_source(db, *prepared)) outcome = AddOutcome::alternative;
-      insert(db, *prepared);
+      insert(db, state_->pending, *prepared);
+      if (state_->pending.full()) state_->pending.flush(db);
       return success();
     });
   });
@@ -372,6 +418,7 @@ Result<std::string> Store::integrity_check() {
     } catch (const sql::DatabaseError& error) {
       return std::string("full-text index: ") + error.what();
     }
+    if (auto problem = fuzzy_index_problem(state_->db)) return *problem;
     sql::Statement keys(state_->db.handle(), "PRAGMA foreign_key_check");
     if (keys.step()) return std::string("foreign key violation in table ") + keys.text(0);
     return report;

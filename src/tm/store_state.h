@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "edsync/tm.h"
+#include "fuzzy_index.h"
 #include "sqlite.h"
 
 namespace edsync::tm {
@@ -14,6 +15,7 @@ struct Store::State {
   std::filesystem::path path;
   sql::Database db;
   int version = 0;
+  PendingPostings pending;  // fuzzy index postings of the open write transaction
 };
 
 // Runs `body`, turning a database failure into an io Error naming the file.
