@@ -272,22 +272,28 @@ Problem load(pugi::xml_document& document, std::string_view markup, std::string_
 
 }  // namespace
 
-std::optional<Located> parse_unit(std::string_view markup, Unit& unit) {
+namespace {
+
+// Checks and parses one element of the document, then lets `build` read it.
+template <typename Build>
+std::optional<Located> parse_element(std::string_view markup, const char* root, Build build) {
   if (auto problem = check_characters_and_references(markup)) return problem;
   pugi::xml_document document;
-  if (auto problem = load(document, markup, "tu")) return problem;
+  if (auto problem = load(document, markup, root)) return problem;
   Builder builder;
-  if (!builder.unit(document.document_element(), unit)) return builder.problem;
+  if (!build(builder, document.document_element())) return builder.problem;
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<Located> parse_unit(std::string_view markup, Unit& unit) {
+  return parse_element(markup, "tu", [&](Builder& builder, pugi::xml_node tu) { return builder.unit(tu, unit); });
+}
+
 std::optional<Located> parse_header(std::string_view markup, Header& header) {
-  if (auto problem = check_characters_and_references(markup)) return problem;
-  pugi::xml_document document;
-  if (auto problem = load(document, markup, "header")) return problem;
-  Builder builder;
-  if (!builder.header(document.document_element(), header)) return builder.problem;
-  return std::nullopt;
+  return parse_element(markup, "header",
+                       [&](Builder& builder, pugi::xml_node element) { return builder.header(element, header); });
 }
 
 std::optional<Located> parse_tmx_start(std::string_view markup, Header& header) {
