@@ -163,6 +163,8 @@ class Store {
 struct ImportOptions {
   bool skip_invalid = false;              // import the good units, report the bad ones
   std::optional<Provenance> provenance;   // for every unit of the file
+  // Called with each unit the memory took in, and how it was added.
+  std::function<void(const tmx::Unit&, const AddOptions&)> on_unit;
 };
 
 struct ImportReport {

@@ -75,20 +75,25 @@ struct IndexSync {
   std::int64_t units = 0;
 };
 
-// What every command runs before opening the memory: compares the SHA-256 of
-// each tm/*.tmx with what the index recorded (never mtimes: a checkout
-// changes them) and rebuilds the index when they differ or it is missing.
+// What every command runs before opening the memory: finishes an import
+// that stopped while replacing files, compares the SHA-256 of each tm/*.tmx
+// with what the index recorded (a file is read again only when its size,
+// times or inode changed; the bytes decide, never the times alone) and
+// rebuilds the index when they differ or it is missing.
 Result<IndexSync> sync_index(const std::filesystem::path& db_path, const TextLayout& layout);
 
 struct TextImportHooks {
   // For tests: runs after the text files are written, before the database
   // commits; an Error here is treated like a failed commit.
   std::function<Status()> before_commit;
+  // For tests: runs after each file of tm/ is replaced or deleted.
+  std::function<void(const std::string& file)> after_file_replaced;
 };
 
 // import_tmx, then the text files, in this order inside one transaction:
-// the units are added (not yet committed), tm/*.tmx are rewritten
-// (atomically, each), the fingerprint is recorded, and the database commits.
+// the units are added (not yet committed), the tm/*.tmx files they land in
+// are rewritten (all as one step: staged, then renamed), the fingerprint is
+// recorded, and the database commits.
 // A crash before the commit leaves new files and the old index, which the next
 // sync_index rebuilds from the files: nothing is lost. When the commit fails
 // the previous files are put back.

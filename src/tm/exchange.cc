@@ -41,6 +41,7 @@ Status read_units(Store& store, tmx::Reader& reader, const std::string& name, co
     const auto added = store.add(unit, add);
     if (added) {
       count(report, *added);
+      if (options.on_unit) options.on_unit(unit, add);
       continue;
     }
     const Error located = added.error().kind == ErrorKind::bad_input ? Error{ErrorKind::bad_input, name + ":" + added.error().message}

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "edsync/file_io.h"
@@ -9,6 +10,8 @@
 #include "edsync/revision.h"
 #include "edsync/tm_text.h"
 #include "edsync/tmx.h"
+#include "text_staging.h"
+#include "text_stamps.h"
 #include "unit_codec.h"
 
 namespace edsync::tm {
@@ -249,31 +252,13 @@ class TextLoader {
   std::vector<std::string> order_;
 };
 
-// Puts tm/ back as `previous` held it.
-void restore_text(const fs::path& dir, const std::map<std::string, std::string>& previous) {
-  const auto now = read_text_files(dir);
-  if (!now) return;
-  for (const auto& [name, bytes] : *now) {
-    const auto old = previous.find(name);
-    std::error_code ignored;
-    if (old == previous.end()) fs::remove(dir / name, ignored);
-    else if (old->second != bytes) (void)write_file_atomically(dir / name, old->second);
-  }
-  for (const auto& [name, bytes] : previous)
-    if (!now->contains(name)) (void)write_file_atomically(dir / name, bytes);
-}
-
-void remove_database_files(const fs::path& db_path) {
-  std::error_code ignored;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(db_path.string() + suffix), ignored);
-}
-
-}  // namespace
-
-Result<std::map<std::string, std::string>> render_text(Store& store, const TextLayout& layout) {
+// The memory as the files `only` (all when null) should hold.
+Result<std::map<std::string, std::string>> render_files(Store& store, const TextLayout& layout,
+                                                        const std::set<std::string>* only) {
   std::map<std::string, std::vector<Part>> by_file;
   const Status read = store.for_each_unit([&](const StoredUnit& stored) -> Status {
-    for (auto& part : parts_of(stored, layout)) by_file[part.file].push_back(std::move(part));
+    for (auto& part : parts_of(stored, layout))
+      if (!only || only->contains(part.file)) by_file[part.file].push_back(std::move(part));
     return success();
   });
   if (!read) return read.error();
@@ -284,6 +269,85 @@ Result<std::map<std::string, std::string>> render_text(Store& store, const TextL
     files.emplace(name, std::move(*text));
   }
   return files;
+}
+
+// The files a unit taken in by an import lands in.
+std::set<std::string> files_of(const tmx::Unit& unit, const AddOptions& options, const TextLayout& layout) {
+  std::string declared = attribute_value(unit.attributes, "srclang");
+  if (declared.empty() || declared == kAllLanguages) declared = options.default_source_lang;
+  const StoredUnit stored{0, canonical_language(declared).value_or(layout.source_lang), {}, unit};
+  std::set<std::string> files;
+  for (const auto& part : parts_of(stored, layout)) files.insert(part.file);
+  return files;
+}
+
+// Puts tm/ back as `previous` held it, as one step.
+void restore_text(const fs::path& dir, const std::map<std::string, std::string>& previous) {
+  const auto now = read_text_files(dir);
+  if (!now) return;
+  detail::TextChanges changes;
+  for (const auto& [name, bytes] : *now) {
+    const auto old = previous.find(name);
+    if (old == previous.end()) changes.emplace(name, std::nullopt);
+    else if (old->second != bytes) changes.emplace(name, old->second);
+  }
+  for (const auto& [name, bytes] : previous)
+    if (!now->contains(name)) changes.emplace(name, bytes);
+  (void)detail::apply_text_changes(dir, changes);
+}
+
+// Rewrites the files `only` (all when null) as one step, deletes those left
+// without units, and records the fingerprint of every file.
+Result<std::vector<std::string>> write_files(Store& store, const TextLayout& layout, const std::set<std::string>* only,
+                                             const std::function<void(const std::string&)>& after_each) {
+  const auto rendered = render_files(store, layout, only);
+  if (!rendered) return rendered.error();
+  const auto existing = read_text_files(layout.dir);
+  if (!existing) return existing.error();
+  std::error_code error;
+  fs::create_directories(layout.dir, error);
+  if (error) return io_error(layout.dir.string() + ": cannot create the folder: " + error.message());
+  detail::TextChanges changes;
+  std::map<std::string, std::string_view> after;
+  for (const auto& [name, bytes] : *existing) after.emplace(name, bytes);
+  for (const auto& [name, bytes] : *rendered) {
+    after[name] = bytes;
+    const auto old = existing->find(name);
+    if (old == existing->end() || old->second != bytes) changes.emplace(name, bytes);
+  }
+  for (const auto& [name, bytes] : *existing) {
+    if (rendered->contains(name) || (only && !only->contains(name))) continue;
+    changes.emplace(name, std::nullopt);
+    after.erase(name);
+  }
+  if (Status applied = detail::apply_text_changes(layout.dir, changes, after_each); !applied) return applied.error();
+  std::string fingerprint;
+  for (const auto& [name, bytes] : after) fingerprint += fingerprint_line(name, bytes);
+  if (Status recorded = store.set_setting(kTextFingerprintKey, fingerprint); !recorded) return recorded.error();
+  std::vector<std::string> changed;
+  for (const auto& [name, bytes] : changes) changed.push_back(name);
+  return changed;
+}
+
+// An import stopped while it renamed its files into tm/ is finished first,
+// under the memory's write lock, so that no running import is disturbed.
+Status settle_interrupted_import(Store& store, const fs::path& dir) {
+  if (!fs::exists(detail::staging_folder(dir))) return success();
+  return store.transaction([&]() -> Status {
+    const auto settled = detail::settle_staged_changes(dir);
+    return settled ? success() : Status(settled.error());
+  });
+}
+
+void remove_database_files(const fs::path& db_path) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(db_path.string() + suffix), ignored);
+}
+
+}  // namespace
+
+Result<std::map<std::string, std::string>> render_text(Store& store, const TextLayout& layout) {
+  return render_files(store, layout, nullptr);
 }
 
 Result<std::string> text_fingerprint(const fs::path& dir) {
@@ -312,31 +376,7 @@ Result<std::int64_t> load_text(Store& store, const fs::path& dir) {
 }
 
 Result<std::vector<std::string>> write_text(Store& store, const TextLayout& layout) {
-  const auto rendered = render_text(store, layout);
-  if (!rendered) return rendered.error();
-  const auto existing = read_text_files(layout.dir);
-  if (!existing) return existing.error();
-  std::error_code error;
-  fs::create_directories(layout.dir, error);
-  if (error) return io_error(layout.dir.string() + ": cannot create the folder: " + error.message());
-  std::vector<std::string> changed;
-  std::string fingerprint;
-  for (const auto& [name, bytes] : *rendered) {
-    fingerprint += fingerprint_line(name, bytes);
-    const auto old = existing->find(name);
-    if (old != existing->end() && old->second == bytes) continue;
-    if (Status written = write_file_atomically(layout.dir / name, bytes); !written) return written.error();
-    changed.push_back(name);
-  }
-  for (const auto& [name, bytes] : *existing) {
-    if (rendered->contains(name)) continue;
-    if (!fs::remove(layout.dir / name, error) && error)
-      return io_error((layout.dir / name).string() + ": cannot delete the file: " + error.message());
-    changed.push_back(name);
-  }
-  if (Status recorded = store.set_setting(kTextFingerprintKey, fingerprint); !recorded) return recorded.error();
-  std::sort(changed.begin(), changed.end());
-  return changed;
+  return write_files(store, layout, nullptr, {});
 }
 
 Result<std::int64_t> rebuild_index(const fs::path& db_path, const fs::path& dir) {
@@ -363,15 +403,37 @@ Result<std::int64_t> rebuild_index(const fs::path& db_path, const fs::path& dir)
   return units;
 }
 
+namespace {
+
+constexpr std::string_view kTextStampsKey = "text_stamps";
+
+// Whether tm/ holds what the index recorded, reading only the files whose
+// stamps changed; keeps the stamps for the next run.
+Result<bool> matches_recorded(Store& store, const fs::path& dir, const std::optional<std::string>& recorded) {
+  const auto names = text_files(dir);
+  if (!names) return names.error();
+  const auto known = store.setting(kTextStampsKey);
+  if (!known) return known.error();
+  const auto current = detail::fingerprint_text(dir, *names, known->value_or(""), detail::now_in_nanoseconds());
+  if (!current) return current.error();
+  if (!recorded || *recorded != current->hashes) return false;
+  // Only saves reading the files next time: a read-only index just reads them again.
+  if (*known != current->stamps) (void)store.set_setting(kTextStampsKey, current->stamps);
+  return true;
+}
+
+}  // namespace
+
 Result<IndexSync> sync_index(const fs::path& db_path, const TextLayout& layout) {
   if (fs::exists(db_path)) {
     auto store = Store::open(db_path);
     if (!store) return store.error();
+    if (Status settled = settle_interrupted_import(*store, layout.dir); !settled) return settled.error();
     const auto recorded = store->setting(kTextFingerprintKey);
     if (!recorded) return recorded.error();
-    const auto current = text_fingerprint(layout.dir);
-    if (!current) return current.error();
-    if (*recorded && **recorded == *current) return IndexSync{};
+    const auto unchanged = matches_recorded(*store, layout.dir, *recorded);
+    if (!unchanged) return unchanged.error();
+    if (*unchanged) return IndexSync{};
     const auto units = store->unit_count();
     if (!units) return units.error();
     if (!*recorded && *units > 0) {
@@ -394,16 +456,23 @@ Result<IndexSync> sync_index(const fs::path& db_path, const TextLayout& layout) 
 
 Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, const fs::path& file,
                                         const ImportOptions& options, const TextImportHooks& hooks) {
+  if (Status settled = settle_interrupted_import(store, layout.dir); !settled) return settled.error();
   const auto previous = read_text_files(layout.dir);
   if (!previous) return previous.error();
   ImportReport report;
   bool files_touched = false;
+  std::set<std::string> touched;
+  ImportOptions watched = options;
+  watched.on_unit = [&](const tmx::Unit& unit, const AddOptions& add) {
+    touched.merge(files_of(unit, add, layout));
+    if (options.on_unit) options.on_unit(unit, add);
+  };
   const Status done = store.transaction([&]() -> Status {
-    auto imported = import_tmx(store, file, options);
+    auto imported = import_tmx(store, file, watched);
     if (!imported) return imported.error();
     report = std::move(*imported);
     files_touched = true;
-    if (auto written = write_text(store, layout); !written) return written.error();
+    if (auto written = write_files(store, layout, &touched, hooks.after_file_replaced); !written) return written.error();
     if (hooks.before_commit) return hooks.before_commit();
     return success();
   });

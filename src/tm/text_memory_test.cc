@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <sstream>
 
 #include "edsync/file_io.h"
@@ -240,6 +243,103 @@ TEST_CASE("a broken file stops the rebuild with its place and keeps the old inde
   CHECK(fs::directory_iterator(t.folder) != fs::directory_iterator());
   for (const auto& entry : fs::directory_iterator(t.folder))
     CHECK(entry.path().filename().string().find(".rebuild-") == std::string::npos);
+}
+
+}  // namespace edsync::tm
+
+namespace edsync::tm {
+
+using test::TestStore;
+using test::unit_of;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kNews = fs::path(EDSYNC_TEST_DATA_DIR) / "tm" / "news.tmx";
+
+TextLayout edition_layout(const fs::path& folder) { return {folder / "tm", "en", {"ar", "fa", "sq"}}; }
+
+std::map<std::string, std::string> tm_files(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::directory_iterator(dir)) files[entry.path().filename().string()] = *read_file(entry.path());
+  return files;
+}
+
+// What tm/ holds after a whole import of news.tmx.
+std::map<std::string, std::string> files_after_news() {
+  TestStore reference;
+  const TextLayout layout = edition_layout(reference.folder);
+  REQUIRE(import_tmx_as_text(reference.store, layout, kNews).ok());
+  return tm_files(layout.dir);
+}
+
+}  // namespace
+
+TEST_CASE("an import killed between renaming two files is finished by the next command") {
+  const auto folder = test::fresh_folder("stopped-renames");
+  const TextLayout layout = edition_layout(folder);
+  const fs::path db = folder / "tm.sqlite";
+  const pid_t child = ::fork();
+  if (child == 0) {
+    auto store = Store::open(db);
+    TextImportHooks hooks;
+    hooks.after_file_replaced = [](const std::string&) { ::_exit(9); };
+    (void)import_tmx_as_text(*store, layout, kNews, {}, hooks);
+    ::_exit(0);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WEXITSTATUS(status) == 9);
+  CHECK(tm_files(layout.dir).size() == 2);  // ar.tmx, and the staging folder
+  CHECK(fs::exists(layout.dir / ".staged" / "plan"));
+
+  const auto synced = sync_index(db, layout);
+  REQUIRE(synced.ok());
+  CHECK(synced->action == IndexSync::Action::rebuilt);
+  CHECK(synced->units == 4);
+  CHECK(tm_files(layout.dir) == files_after_news());
+  fs::remove_all(folder);
+}
+
+TEST_CASE("an import killed before its plan was written leaves tm/ as it was") {
+  TestStore t;
+  const TextLayout layout = edition_layout(t.folder);
+  REQUIRE(t.store.add(unit_of({{"en", "Kept."}, {"ar", "محفوظ."}})).ok());
+  REQUIRE(t.store.transaction([&]() -> Status { return write_text(t.store, layout).ok() ? success() : io_error("write"); }).ok());
+  const auto before = tm_files(layout.dir);
+  // What a crash while staging leaves: new bytes beside tm/, no plan.
+  fs::create_directories(layout.dir / ".staged");
+  REQUIRE(write_file_atomically(layout.dir / ".staged" / "ar.tmx", "half").ok());
+
+  const auto synced = sync_index(t.folder / "tm.sqlite", layout);
+  REQUIRE(synced.ok());
+  CHECK(synced->action == IndexSync::Action::none);
+  CHECK(tm_files(layout.dir) == before);
+}
+
+TEST_CASE("an import rewrites only the files its units land in") {
+  TestStore t;
+  const TextLayout layout = edition_layout(t.folder);
+  REQUIRE(import_tmx_as_text(t.store, layout, kNews).ok());
+  const auto fa_before = fs::last_write_time(layout.dir / "fa.tmx");
+  const fs::path more = t.folder / "more.tmx";
+  REQUIRE(write_file_atomically(more,
+                                "<tmx version=\"1.4\"><header srclang=\"en\"/><body>"
+                                "<tu><tuv xml:lang=\"en\"><seg>New here.</seg></tuv>"
+                                "<tuv xml:lang=\"ar\"><seg>جديد هنا.</seg></tuv></tu></body></tmx>")
+              .ok());
+  std::vector<std::string> replaced;
+  TextImportHooks hooks;
+  hooks.after_file_replaced = [&](const std::string& file) { replaced.push_back(file); };
+  REQUIRE(import_tmx_as_text(t.store, layout, more, {}, hooks).ok());
+  CHECK(replaced == std::vector<std::string>{"ar.tmx"});
+  CHECK(fs::last_write_time(layout.dir / "fa.tmx") == fa_before);
+  // The same files as writing the whole memory out would give.
+  const auto whole = render_text(t.store, layout);
+  REQUIRE(whole.ok());
+  std::map<std::string, std::string> on_disk = tm_files(layout.dir);
+  CHECK(on_disk == *whole);
+  CHECK(sync_index(t.folder / "tm.sqlite", layout)->action == IndexSync::Action::none);
 }
 
 }  // namespace edsync::tm
