@@ -2,9 +2,12 @@
 // which English text it was made from.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "edsync/result.h"
 
 namespace edsync {
 
@@ -17,6 +20,9 @@ std::string revision_of(std::string_view title, std::string_view body);
 
 // Lower-case SHA-256 of raw bytes, 64 hex digits.
 std::string sha256_hex(std::string_view bytes);
+
+// The same of a file's bytes, read a megabyte at a time.
+Result<std::string> sha256_hex_of_file(const std::filesystem::path& path);
 
 // Accepts exactly kRevisionDigits hex digits (any case); returns them in lower case.
 std::optional<std::string> parse_revision(std::string_view text);

@@ -77,6 +77,8 @@ class Reader {
   // Detects the encoding (BOM, then the XML declaration) and reads up to the
   // end of <header>. Errors name the file, line and column.
   static Result<Reader> open(const std::filesystem::path& path);
+  // The same, with `name` standing for the file in messages.
+  static Result<Reader> open(const std::filesystem::path& path, std::string name);
   // The same over bytes in memory; `name` stands for the file in messages.
   static Result<Reader> from_bytes(std::string bytes, std::string name);
   Reader(Reader&&) noexcept;
@@ -103,6 +105,10 @@ class Reader {
 // Writes TMX 1.4b in UTF-8: a deterministic byte stream for the same header
 // and units (stable attribute order, LF line ends), never an XML-invalid
 // character.
+// A <tu> element as Writer::write writes it, for writers that order units
+// themselves.
+Result<std::string> unit_markup(const Unit& unit);
+
 class Writer {
  public:
   explicit Writer(std::ostream& out);

@@ -3,12 +3,32 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <vector>
 #include <cctype>
 #include <stdexcept>
 
 #include "edsync/text.h"
 
 namespace edsync {
+
+namespace {
+
+std::string to_hex(const unsigned char* digest, unsigned int length) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(length * 2);
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xF];
+  }
+  return hex;
+}
+
+}  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
@@ -17,14 +37,28 @@ std::string sha256_hex(std::string_view bytes) {
                  nullptr) != 1) {
     throw std::runtime_error("OpenSSL SHA-256 failed");  // only on allocation failure
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(digest_length * 2);
-  for (unsigned int i = 0; i < digest_length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
+  return to_hex(digest.data(), digest_length);
+}
+
+Result<std::string> sha256_hex_of_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return io_error(path.string() + ": cannot open: " + std::strerror(errno));
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("OpenSSL SHA-256 failed");
+  std::vector<char> buffer(1 << 20);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got > 0 && EVP_DigestUpdate(context.get(), buffer.data(), got) != 1)
+      throw std::runtime_error("OpenSSL SHA-256 failed");
   }
-  return hex;
+  if (in.bad()) return io_error(path.string() + ": read failed: " + std::strerror(errno));
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int digest_length = 0;
+  if (EVP_DigestFinal_ex(context.get(), digest.data(), &digest_length) != 1)
+    throw std::runtime_error("OpenSSL SHA-256 failed");
+  return to_hex(digest.data(), digest_length);
 }
 
 std::string revision_of(std::string_view title, std::string_view body) {

@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "edsync/file_io.h"
 #include "edsync/revision.h"
 
 using namespace edsync;
@@ -36,4 +41,16 @@ TEST_CASE("parse_revision accepts exactly 16 hex digits") {
   CHECK_FALSE(parse_revision("0123456789abcdef0").has_value());
   CHECK_FALSE(parse_revision("0123456789abcdeg").has_value());
   CHECK_FALSE(parse_revision("").has_value());
+}
+
+TEST_CASE("a file's SHA-256 is that of its bytes, read in pieces") {
+  const auto path = std::filesystem::temp_directory_path() / ("edsync-sha-" + std::to_string(::getpid()));
+  std::string bytes;
+  for (int i = 0; i < 300'000; ++i) bytes += "line " + std::to_string(i) + "\n";  // several megabytes
+  REQUIRE(edsync::write_file_atomically(path, bytes).ok());
+  CHECK(*edsync::sha256_hex_of_file(path) == edsync::sha256_hex(bytes));
+  std::filesystem::remove(path);
+  const auto missing = edsync::sha256_hex_of_file(path);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().message == path.string() + ": cannot open: No such file or directory");
 }

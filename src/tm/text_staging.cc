@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::string_view kPlanFile = "plan";
 constexpr std::string_view kPlanEnd = "end";
+constexpr std::string_view kOldFolder = "old";
 
 Error cannot(const fs::path& path, const std::string& what, const std::error_code& error) {
   return io_error(path.string() + ": cannot " + what + ": " + error.message());
@@ -33,61 +34,54 @@ void flush_folder(const fs::path& dir) {
   ::close(fd);
 }
 
-std::string plan_text(const TextChanges& changes) {
-  std::string plan;
-  for (const auto& [name, bytes] : changes) plan += (bytes ? "write " : "delete ") + name + '\n';
-  return plan + std::string(kPlanEnd) + '\n';
+std::string plan_text(const std::vector<std::pair<std::string, bool>>& plan) {
+  std::string text;
+  for (const auto& [name, write] : plan) text += (write ? "write " : "delete ") + name + '\n';
+  return text + std::string(kPlanEnd) + '\n';
 }
 
-Status stage(const fs::path& staging, const TextChanges& changes) {
-  std::error_code error;
-  fs::remove_all(staging, error);
-  if (error) return cannot(staging, "remove the folder", error);
-  fs::create_directories(staging, error);
-  if (error) return cannot(staging, "create the folder", error);
-  for (const auto& [name, bytes] : changes) {
-    if (!bytes) continue;
-    if (Status written = write_file_atomically(staging / name, *bytes); !written) return written;
-  }
-  return write_file_atomically(staging / kPlanFile, plan_text(changes));
-}
-
-Status carry_out(const fs::path& dir, const std::string& action, const std::string& name) {
-  const fs::path staged = staging_folder(dir) / name;
-  std::error_code error;
-  if (action == "write") {
-    // Already moved when an earlier run stopped after this rename.
-    if (!fs::exists(staged, error)) return success();
-    fs::rename(staged, dir / name, error);
-    if (error) return cannot(dir / name, "replace the file", error);
-  } else {
-    fs::remove(dir / name, error);
-    if (error) return cannot(dir / name, "delete the file", error);
-  }
-  return success();
-}
-
-// Runs a complete plan; a plan without its last line was never committed.
-Status run_plan(const fs::path& dir, const std::function<void(const std::string&)>& after_each) {
-  const fs::path staging = staging_folder(dir);
-  const auto plan = read_file(staging / kPlanFile);
-  if (!plan) return plan.error();
-  if (!plan->ends_with(std::string(kPlanEnd) + '\n'))
-    return io_error((staging / kPlanFile).string() + ": the plan is incomplete; delete " + staging.string());
-  std::istringstream lines(*plan);
+Result<std::vector<std::pair<std::string, bool>>> read_plan(const fs::path& staging) {
+  const auto text = read_file(staging / kPlanFile);
+  if (!text) return text.error();
+  const std::string shown = (staging / kPlanFile).string();
+  if (!text->ends_with(std::string(kPlanEnd) + '\n'))
+    return io_error(shown + ": the plan is incomplete; delete " + staging.string());
+  std::vector<std::pair<std::string, bool>> plan;
+  std::istringstream lines(*text);
   std::string action, name;
   while (lines >> action && action != kPlanEnd) {
     lines >> name;
     if ((action != "write" && action != "delete") || !is_plain_name(name))
-      return io_error((staging / kPlanFile).string() + ": unexpected line '" + action + " " + name + "'; delete " +
-                      staging.string());
-    if (Status done = carry_out(dir, action, name); !done) return done;
-    if (after_each) after_each(name);
+      return io_error(shown + ": unexpected line '" + action + " " + name + "'; delete " + staging.string());
+    plan.emplace_back(name, action == "write");
   }
-  flush_folder(dir);
+  return plan;
+}
+
+// The previous file stays reachable under old/ while `dir` never lacks it:
+// a hard link, or a copy where links are not possible.
+Status keep_previous(const fs::path& current, const fs::path& kept) {
   std::error_code error;
-  fs::remove_all(staging, error);
-  if (error) return cannot(staging, "remove the folder", error);
+  if (!fs::exists(current, error)) return success();
+  fs::create_hard_link(current, kept, error);
+  if (!error) return success();
+  fs::copy_file(current, kept, fs::copy_options::overwrite_existing, error);
+  if (error) return cannot(kept, "keep the previous file", error);
+  return success();
+}
+
+Status carry_out(const fs::path& dir, const std::string& name, bool write) {
+  const fs::path staging = staging_folder(dir);
+  std::error_code error;
+  if (write) {
+    // Already moved when an earlier run stopped after this rename.
+    if (!fs::exists(staging / name, error)) return success();
+    fs::rename(staging / name, dir / name, error);
+    if (error) return cannot(dir / name, "replace the file", error);
+  } else if (fs::exists(dir / name, error)) {
+    fs::rename(dir / name, staging / kOldFolder / name, error);
+    if (error) return cannot(dir / name, "delete the file", error);
+  }
   return success();
 }
 
@@ -95,15 +89,74 @@ Status run_plan(const fs::path& dir, const std::function<void(const std::string&
 
 fs::path staging_folder(const fs::path& dir) { return dir / ".staged"; }
 
-Status apply_text_changes(const fs::path& dir, const TextChanges& changes,
-                          const std::function<void(const std::string&)>& after_each) {
-  if (changes.empty()) return success();
-  if (Status staged = stage(staging_folder(dir), changes); !staged) {
-    std::error_code ignored;
-    fs::remove_all(staging_folder(dir), ignored);
-    return staged;
+Result<TextStage> TextStage::begin(const fs::path& dir) {
+  const fs::path staging = staging_folder(dir);
+  std::error_code error;
+  fs::remove_all(staging, error);
+  if (error) return cannot(staging, "remove the folder", error);
+  fs::create_directories(staging / kOldFolder, error);
+  if (error) return cannot(staging, "create the folder", error);
+  return TextStage(dir);
+}
+
+TextStage::TextStage(TextStage&& other) noexcept
+    : dir_(std::move(other.dir_)), plan_(std::move(other.plan_)), active_(other.active_) {
+  other.active_ = false;
+}
+
+TextStage::~TextStage() {
+  if (!active_) return;
+  std::error_code ignored;
+  fs::remove_all(staging_folder(dir_), ignored);
+}
+
+fs::path TextStage::staged_path(const std::string& name) const { return staging_folder(dir_) / name; }
+
+fs::path TextStage::scratch() const { return staging_folder(dir_) / "scratch"; }
+
+void TextStage::plan_write(const std::string& name) { plan_.emplace_back(name, true); }
+
+void TextStage::plan_delete(const std::string& name) { plan_.emplace_back(name, false); }
+
+std::vector<std::string> TextStage::planned() const {
+  std::vector<std::string> names;
+  for (const auto& [name, write] : plan_) names.push_back(name);
+  return names;
+}
+
+Status TextStage::commit(const std::function<void(const std::string&)>& after_each) {
+  if (plan_.empty()) return success();
+  const fs::path staging = staging_folder(dir_);
+  for (const auto& [name, write] : plan_)
+    if (write)
+      if (Status kept = keep_previous(dir_ / name, staging / kOldFolder / name); !kept) return kept;
+  if (Status planned = write_file_atomically(staging / kPlanFile, plan_text(plan_)); !planned) return planned;
+  for (const auto& [name, write] : plan_) {
+    if (Status done = carry_out(dir_, name, write); !done) return done;
+    if (after_each) after_each(name);
   }
-  return run_plan(dir, after_each);
+  flush_folder(dir_);
+  return success();
+}
+
+void TextStage::undo() {
+  const fs::path staging = staging_folder(dir_);
+  std::error_code ignored;
+  // Without the plan, a crash during the undo cannot roll the import forward.
+  fs::remove(staging / kPlanFile, ignored);
+  for (const auto& [name, write] : plan_) {
+    const fs::path kept = staging / kOldFolder / name;
+    if (fs::exists(kept, ignored)) fs::rename(kept, dir_ / name, ignored);
+    else if (write) fs::remove(dir_ / name, ignored);
+  }
+  flush_folder(dir_);
+  finish();
+}
+
+void TextStage::finish() {
+  std::error_code ignored;
+  fs::remove_all(staging_folder(dir_), ignored);
+  active_ = false;
 }
 
 Result<bool> settle_staged_changes(const fs::path& dir) {
@@ -111,8 +164,11 @@ Result<bool> settle_staged_changes(const fs::path& dir) {
   std::error_code error;
   if (!fs::exists(staging, error)) return false;
   if (fs::exists(staging / kPlanFile, error)) {
-    if (Status done = run_plan(dir, {}); !done) return done.error();
-    return true;
+    const auto plan = read_plan(staging);
+    if (!plan) return plan.error();
+    for (const auto& [name, write] : *plan)
+      if (Status done = carry_out(dir, name, write); !done) return done.error();
+    flush_folder(dir);
   }
   fs::remove_all(staging, error);
   if (error) return cannot(staging, "remove the folder", error);

@@ -4,7 +4,8 @@
 // (tm/ar.tmx, tm/fa.tmx, ...), and a crash between two renames would leave
 // half an import in the text. So the new files are first written to a staging
 // folder, then a plan naming every change is written there (the commit
-// point), and only then are the files renamed into tm/. Whatever an
+// point), and only then are the files renamed into tm/, the old ones kept in
+// the staging folder until the database has committed too. Whatever an
 // interrupted run leaves is settled by the next one: without a plan the
 // staging folder is thrown away (tm/ was never touched), with a plan the
 // remaining renames are done.
@@ -12,9 +13,9 @@
 
 #include <filesystem>
 #include <functional>
-#include <map>
-#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "edsync/result.h"
 
@@ -23,19 +24,42 @@ namespace edsync::tm::detail {
 // The staging folder of `dir`; text_files() ignores it (it is not a *.tmx file).
 std::filesystem::path staging_folder(const std::filesystem::path& dir);
 
-// File name -> its new bytes, or nullopt to delete the file.
-using TextChanges = std::map<std::string, std::optional<std::string>>;
+class TextStage {
+ public:
+  // A fresh staging folder for `dir`; settle_staged_changes() first.
+  static Result<TextStage> begin(const std::filesystem::path& dir);
+  TextStage(TextStage&& other) noexcept;
+  TextStage& operator=(TextStage&&) = delete;
+  ~TextStage();  // throws the staging folder away unless committed
 
-// Makes the changes in `dir` all or, after a crash, not at all until
-// settle_staged_changes() finishes them. `after_each` runs after each file is
-// renamed or deleted (tests crash there).
-Status apply_text_changes(const std::filesystem::path& dir, const TextChanges& changes,
-                          const std::function<void(const std::string&)>& after_each = {});
+  // Where to write the new bytes of `name` before plan_write(name).
+  std::filesystem::path staged_path(const std::string& name) const;
+  // Scratch space inside the staging folder.
+  std::filesystem::path scratch() const;
+  void plan_write(const std::string& name);
+  void plan_delete(const std::string& name);
+  std::vector<std::string> planned() const;
 
-// Finishes or throws away what an interrupted apply_text_changes() left.
-// Returns true when it found something to settle. Call it only while no other
-// process can be applying changes to `dir` (inside the memory's write
-// transaction).
+  // Writes the plan (the commit point), then renames the new files into
+  // `dir` and moves deleted ones aside; `after_each` runs after each file
+  // (tests crash there).
+  Status commit(const std::function<void(const std::string&)>& after_each = {});
+  // After commit(): puts the previous files back.
+  void undo();
+  // After commit(): the change stands; the previous files go.
+  void finish();
+
+ private:
+  explicit TextStage(std::filesystem::path dir) : dir_(std::move(dir)) {}
+
+  std::filesystem::path dir_;
+  std::vector<std::pair<std::string, bool>> plan_;  // name, true to write it (false: delete)
+  bool active_ = true;
+};
+
+// Finishes or throws away what an interrupted commit left. Returns true when
+// it found something to settle. Call it only while no other process can be
+// committing to `dir` (inside the memory's write transaction).
 Result<bool> settle_staged_changes(const std::filesystem::path& dir);
 
 }  // namespace edsync::tm::detail

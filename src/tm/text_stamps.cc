@@ -64,9 +64,9 @@ Result<TextFingerprint> fingerprint_text(const fs::path& dir, const std::vector<
     if (stamp && previous != known.end() && previous->second.first == *stamp && !is_racy(*stamp, now)) {
       sha = previous->second.second;
     } else {
-      const auto bytes = read_file(dir / name);
-      if (!bytes) return bytes.error();
-      sha = sha256_hex(*bytes);
+      auto hashed = sha256_hex_of_file(dir / name);
+      if (!hashed) return hashed.error();
+      sha = std::move(*hashed);
     }
     fingerprint.hashes += name + ' ' + sha + '\n';
     if (stamp && !is_racy(*stamp, now)) fingerprint.stamps += stamp_line(name, *stamp, sha);

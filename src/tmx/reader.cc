@@ -422,10 +422,12 @@ std::string attribute(const std::vector<Attribute>& attributes, std::string_view
   return "";
 }
 
-Result<Reader> Reader::open(const std::filesystem::path& path) {
+Result<Reader> Reader::open(const std::filesystem::path& path) { return open(path, path.string()); }
+
+Result<Reader> Reader::open(const std::filesystem::path& path, std::string name) {
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*in) return io_error(path.string() + ": cannot open the file for reading");
-  return open_stream(std::move(in), path.string());
+  return open_stream(std::move(in), std::move(name));
 }
 
 Result<Reader> Reader::from_bytes(std::string bytes, std::string name) {

@@ -148,9 +148,17 @@ Status Writer::write_header(const Header& header) {
 Status Writer::write(const Unit& unit) {
   if (!header_written_) return usage_error("write the TMX header before the units");
   if (finished_) return usage_error("the TMX output is already finished");
+  const auto markup = unit_markup(unit);
+  if (!markup) return markup.error();
+  out_ << *markup;
+  if (!out_) return io_error("cannot write the TMX output");
+  return success();
+}
+
+Result<std::string> unit_markup(const Unit& unit) {
   const std::string where = describe(unit);
-  if (auto status = check_names(unit.attributes, where); !status) return status;
-  if (auto status = check_annotations(unit, where); !status) return status;
+  if (auto status = check_names(unit.attributes, where); !status) return status.error();
+  if (auto status = check_annotations(unit, where); !status) return status.error();
   if (unit.variants.empty()) return input_error(where + ": the unit has no variant; a <tu> needs a <tuv>");
   std::string out = "    <tu";
   write_attributes(out, unit.attributes);
@@ -163,9 +171,7 @@ Status Writer::write(const Unit& unit) {
     out += *markup;
   }
   out += "    </tu>\n";
-  out_ << out;
-  if (!out_) return io_error("cannot write the TMX output");
-  return success();
+  return out;
 }
 
 Status Writer::finish() {

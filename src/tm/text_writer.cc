@@ -1,0 +1,145 @@
+#include "text_writer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <limits>
+#include <memory>
+#include <sstream>
+
+#include "edsync/revision.h"
+#include "edsync/tmx.h"
+#include "external_sort.h"
+#include "text_parts.h"
+#include "text_stamps.h"
+
+namespace edsync::tm::detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// What each file's parts may hold in memory before they go to disk.
+constexpr std::size_t kSortBudgetPerFile = 16u << 20;
+
+using Sorters = std::map<std::string, std::unique_ptr<ExternalSorter>>;
+
+// Every part of the files `only` (all when null), as <tu> markup by file.
+Status sort_parts(Store& store, const TextLayout& layout, const std::set<std::string>* only, const fs::path& scratch,
+                  std::size_t budget, Sorters& sorters) {
+  return store.for_each_unit([&](const StoredUnit& stored) -> Status {
+    for (auto& part : parts_of(stored, layout)) {
+      if (only && !only->contains(part.file)) continue;
+      auto markup = tmx::unit_markup(part.unit);
+      if (!markup) return markup.error();
+      auto& sorter = sorters[part.file];
+      if (!sorter) sorter = std::make_unique<ExternalSorter>(scratch / part.file, budget);
+      if (Status added = sorter->add(std::move(part.sort_key), std::move(*markup)); !added) return added;
+    }
+    return success();
+  });
+}
+
+Status write_sorted(ExternalSorter& sorter, const TextLayout& layout, std::ostream& out) {
+  tmx::Writer writer(out);
+  if (Status written = writer.write_header(text_header(layout)); !written) return written;
+  if (Status drained = sorter.drain([&](std::string_view, std::string_view markup) -> Status {
+        out << markup;
+        return out ? success() : io_error("cannot write the TMX output");
+      });
+      !drained)
+    return drained;
+  return writer.finish();
+}
+
+// The staged file must be on disk before the plan that names it.
+Status write_staged(ExternalSorter& sorter, const TextLayout& layout, const fs::path& path) {
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) return io_error(path.string() + ": cannot create the file");
+    if (Status written = write_sorted(sorter, layout, out); !written)
+      return io_error(path.string() + ": " + written.error().message);
+    out.close();
+    if (!out) return io_error(path.string() + ": cannot write the file");
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  const bool synced = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!synced) return io_error(path.string() + ": cannot flush the file to disk");
+  return success();
+}
+
+// "name sha256\n" lines -> name -> sha256.
+std::map<std::string, std::string> parse_hashes(const std::string& lines) {
+  std::map<std::string, std::string> hashes;
+  std::istringstream in(lines);
+  std::string name, sha;
+  while (in >> name >> sha) hashes[name] = sha;
+  return hashes;
+}
+
+Result<std::map<std::string, std::string>> current_hashes(Store& store, const fs::path& dir,
+                                                          const std::vector<std::string>& names) {
+  const auto stamps = store.setting(kTextStampsKey);
+  if (!stamps) return stamps.error();
+  const auto fingerprint = fingerprint_text(dir, names, stamps->value_or(""), now_in_nanoseconds());
+  if (!fingerprint) return fingerprint.error();
+  return parse_hashes(fingerprint->hashes);
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> stage_text(Store& store, const TextLayout& layout, const std::set<std::string>* only,
+                                            TextStage& stage) {
+  const auto names = text_files(layout.dir);
+  if (!names) return names.error();
+  auto hashes = current_hashes(store, layout.dir, *names);
+  if (!hashes) return hashes.error();
+  Sorters sorters;
+  if (Status sorted = sort_parts(store, layout, only, stage.scratch(), kSortBudgetPerFile, sorters); !sorted)
+    return sorted.error();
+  for (auto& [name, sorter] : sorters) {
+    const fs::path staged = stage.staged_path(name);
+    if (Status written = write_staged(*sorter, layout, staged); !written) return written.error();
+    auto sha = sha256_hex_of_file(staged);
+    if (!sha) return sha.error();
+    const auto old = hashes->find(name);
+    if (old != hashes->end() && old->second == *sha) {
+      std::error_code ignored;
+      fs::remove(staged, ignored);
+      continue;
+    }
+    stage.plan_write(name);
+    (*hashes)[name] = *sha;
+  }
+  for (const auto& name : *names) {
+    if (sorters.contains(name) || (only && !only->contains(name))) continue;
+    stage.plan_delete(name);
+    hashes->erase(name);
+  }
+  std::string fingerprint;
+  for (const auto& [name, sha] : *hashes) fingerprint += name + ' ' + sha + '\n';
+  if (Status recorded = store.set_setting(kTextFingerprintKey, fingerprint); !recorded) return recorded.error();
+  auto planned = stage.planned();
+  std::sort(planned.begin(), planned.end());
+  return planned;
+}
+
+Result<std::map<std::string, std::string>> render_in_memory(Store& store, const TextLayout& layout) {
+  Sorters sorters;
+  // An unlimited budget: nothing goes to disk.
+  if (Status sorted = sort_parts(store, layout, nullptr, fs::path(), std::numeric_limits<std::size_t>::max(), sorters);
+      !sorted)
+    return sorted.error();
+  std::map<std::string, std::string> files;
+  for (auto& [name, sorter] : sorters) {
+    std::ostringstream out;
+    if (Status written = write_sorted(*sorter, layout, out); !written) return written.error();
+    files.emplace(name, out.str());
+  }
+  return files;
+}
+
+}  // namespace edsync::tm::detail
