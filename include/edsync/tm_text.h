@@ -31,6 +31,8 @@ struct TextLayout {
   std::filesystem::path dir;            // <workspace>/tm
   std::string source_lang = "en";
   std::vector<std::string> languages;   // the edition languages, one file each
+  // What writing one file may hold in memory; past it, sorted runs go to disk.
+  std::size_t sort_memory = 16u << 20;
 };
 
 // The name of the file for units no edition file holds.

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
+
+#include <fstream>
 #include <unistd.h>
 
 #include <sstream>
@@ -340,6 +342,85 @@ TEST_CASE("an import rewrites only the files its units land in") {
   std::map<std::string, std::string> on_disk = tm_files(layout.dir);
   CHECK(on_disk == *whole);
   CHECK(sync_index(t.folder / "tm.sqlite", layout)->action == IndexSync::Action::none);
+}
+
+}  // namespace edsync::tm
+
+namespace edsync::tm {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A TMX file of `count` distinct units in English, Arabic and Persian.
+fs::path generated_tmx(const fs::path& folder, int count) {
+  const fs::path path = folder / ("units-" + std::to_string(count) + ".tmx");
+  std::string text = "<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n";
+  for (int i = 0; i < count; ++i) {
+    const std::string n = std::to_string(i);
+    text += "<tu><tuv xml:lang=\"en\"><seg>Sentence " + n + " tells of the camp, its residents and the talks.</seg></tuv>"
+            "<tuv xml:lang=\"ar\"><seg>الجملة " + n + " تروي قصة المخيم وسكانه والمحادثات.</seg></tuv>"
+            "<tuv xml:lang=\"fa\"><seg>جمله " + n + " از اردوگاه، ساکنانش و گفتگوها می‌گوید.</seg></tuv></tu>\n";
+  }
+  REQUIRE(write_file_atomically(path, text + "</body></tmx>\n").ok());
+  return path;
+}
+
+std::int64_t peak_kilobytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.starts_with("VmHWM:")) return std::stoll(line.substr(6));
+  return -1;
+}
+
+// Imports `file` into a fresh folder in a child process, as text or into the
+// database alone; the child's peak memory in KiB.
+std::int64_t peak_of_import(const fs::path& folder, const fs::path& file, bool as_text) {
+  int channel[2];
+  REQUIRE(::pipe(channel) == 0);
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(channel[0]);
+    TextLayout layout{folder / "tm", "en", {"ar", "fa", "sq"}};
+    layout.sort_memory = 256u << 10;
+    fs::create_directories(folder);
+    auto store = Store::open(folder / "tm.sqlite");
+    std::int64_t peak = -1;
+    const bool imported = store && (as_text ? import_tmx_as_text(*store, layout, file).ok() : import_tmx(*store, file).ok());
+    if (imported) peak = peak_kilobytes();
+    (void)!::write(channel[1], &peak, sizeof peak);
+    ::_exit(0);
+  }
+  ::close(channel[1]);
+  std::int64_t peak = -1;
+  CHECK(::read(channel[0], &peak, sizeof peak) == sizeof peak);
+  ::close(channel[0]);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return peak;
+}
+
+// What writing the text adds to the peak of the import itself.
+std::int64_t text_overhead(const fs::path& folder, const fs::path& file) {
+  const auto with_text = peak_of_import(folder / "text", file, true);
+  const auto database_only = peak_of_import(folder / "database", file, false);
+  REQUIRE(with_text > 0);
+  REQUIRE(database_only > 0);
+  return with_text - database_only;
+}
+
+}  // namespace
+
+TEST_CASE("writing the text takes no more memory for four times the units: sorted runs go to disk") {
+  const auto folder = test::fresh_folder("bounded-text");
+  const auto small = text_overhead(folder / "small", generated_tmx(folder, 4000));
+  const auto large = text_overhead(folder / "large", generated_tmx(folder, 16000));
+  MESSAGE("the text adds " << small << " KiB to the peak for 4,000 units, " << large << " KiB for 16,000");
+  // Held in memory, the parts of 12,000 more units would take some 12 MiB more.
+  CHECK(large - small < 2 * 1024);
+  CHECK(fs::file_size(folder / "large" / "text" / "tm" / "ar.tmx") > 2 * (1u << 20));
+  fs::remove_all(folder);
 }
 
 }  // namespace edsync::tm

@@ -21,9 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// What each file's parts may hold in memory before they go to disk.
-constexpr std::size_t kSortBudgetPerFile = 16u << 20;
-
 using Sorters = std::map<std::string, std::unique_ptr<ExternalSorter>>;
 
 // Every part of the files `only` (all when null), as <tu> markup by file.
@@ -98,7 +95,7 @@ Result<std::vector<std::string>> stage_text(Store& store, const TextLayout& layo
   auto hashes = current_hashes(store, layout.dir, *names);
   if (!hashes) return hashes.error();
   Sorters sorters;
-  if (Status sorted = sort_parts(store, layout, only, stage.scratch(), kSortBudgetPerFile, sorters); !sorted)
+  if (Status sorted = sort_parts(store, layout, only, stage.scratch(), layout.sort_memory, sorters); !sorted)
     return sorted.error();
   for (auto& [name, sorter] : sorters) {
     const fs::path staged = stage.staged_path(name);
