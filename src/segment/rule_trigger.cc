@@ -21,7 +21,7 @@ namespace {
 struct Refused {};
 
 struct Node {
-  enum class Kind { set, sequence, alternation, repeat, look_ahead, look_behind, empty, unknown };
+  enum class Kind { set, sequence, alternation, repeat, look_ahead, look_behind, text_start, text_end, empty, unknown };
   Kind kind = Kind::empty;
   icu::UnicodeSet set;          // set
   std::vector<Node> children;   // sequence, alternation; repeat and look-arounds have one
@@ -82,9 +82,22 @@ Node kind_node(Node::Kind kind) {
 
 bool is_hex(char16_t c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F'); }
 
+// (?m) or (?m:...) with other flags around it, anywhere; a stray match only
+// makes the analysis more cautious.
+bool has_multiline_flag(const icu::UnicodeString& pattern) {
+  for (std::int32_t at = pattern.indexOf(u"(?"); at >= 0; at = pattern.indexOf(u"(?", at + 2)) {
+    for (std::int32_t i = at + 2; i < pattern.length() && (u_isalpha(pattern.charAt(i)) || pattern.charAt(i) == u'-'); ++i) {
+      if (pattern.charAt(i) == u'm') return true;
+    }
+  }
+  return false;
+}
+
 class Parser {
  public:
-  explicit Parser(const icu::UnicodeString& pattern) : text_(pattern) {}
+  // With (?m) anywhere, ^ and $ also match at line ends: they then ask nothing.
+  explicit Parser(const icu::UnicodeString& pattern)
+      : text_(pattern), multiline_(has_multiline_flag(pattern)) {}
 
   Node parse() {
     Node node = alternation();
@@ -183,7 +196,9 @@ class Parser {
         ++at_;
         return set_node(everything());
       case u'^':
-      case u'$':
+        ++at_;
+        return kind_node(multiline_ ? Node::Kind::empty : Node::Kind::text_start);
+      case u'$':  // also before a final line break: asks nothing
         ++at_;
         return kind_node(Node::Kind::empty);
       case u'\\':
@@ -362,10 +377,12 @@ class Parser {
     if (c == u'Q') throw Refused{};
     ++at_;
     switch (c) {
+      case u'A':
+        return kind_node(Node::Kind::text_start);
+      case u'z':
+        return kind_node(Node::Kind::text_end);
       case u'b':
       case u'B':
-      case u'A':
-      case u'z':
       case u'Z':
       case u'G':
         return kind_node(Node::Kind::empty);
@@ -478,6 +495,7 @@ class Parser {
   }
 
   const icu::UnicodeString& text_;
+  const bool multiline_;
   std::int32_t at_ = 0;
 };
 
@@ -502,9 +520,11 @@ struct Analyzer {
     return shapes;
   }
 
+  static bool same(const Shape& a, const Shape& b) { return a.edge == b.edge && a.columns == b.columns; }
+
   static void add_unique(std::vector<Shape>& shapes, Shape shape) {
     for (const auto& known : shapes) {
-      if (known.columns == shape.columns) return;
+      if (same(known, shape)) return;
     }
     shapes.push_back(std::move(shape));
   }
@@ -522,6 +542,7 @@ struct Analyzer {
         continue;
       }
       for (std::size_t i = 0; i < length; ++i) merged[length].columns[i].addAll(shape.columns[i]);
+      merged[length].edge = merged[length].edge && shape.edge;
     }
     shapes.clear();
     for (std::size_t length = 0; length <= depth; ++length) {
@@ -531,9 +552,15 @@ struct Analyzer {
 
   std::vector<Shape> concat(const std::vector<Shape>& head, const std::vector<Shape>& tail) const {
     std::vector<Shape> result;
+    const bool tail_may_be_empty =
+        std::any_of(tail.begin(), tail.end(), [](const Shape& shape) { return shape.columns.empty(); });
     for (const auto& first : head) {
       if (first.columns.size() >= depth) {
         add_unique(result, first);
+        continue;
+      }
+      if (first.edge) {  // nothing can follow the end of the text but an empty match
+        if (tail_may_be_empty) add_unique(result, first);
         continue;
       }
       for (const auto& second : tail) {
@@ -542,6 +569,7 @@ struct Analyzer {
           if (joined.columns.size() >= depth) break;
           joined.columns.push_back(column);
         }
+        joined.edge = second.edge && joined.columns.size() == first.columns.size() + second.columns.size();
         add_unique(result, std::move(joined));
       }
     }
@@ -556,6 +584,7 @@ struct Analyzer {
     std::vector<Shape> result;
     for (const auto& constraint : around) {
       for (const auto& shape : rest) {
+        if (shape.edge && constraint.columns.size() > shape.columns.size()) continue;  // past the end of the text
         Shape both = shape;
         bool possible = true;
         for (std::size_t i = 0; i < constraint.columns.size(); ++i) {
@@ -565,6 +594,10 @@ struct Analyzer {
           } else if (at_end || both.columns.size() >= depth) {
             both.columns.push_back(constraint.columns[i]);
           }
+        }
+        if (constraint.edge) {  // the text ends where the look-around's match does
+          if (both.columns.size() > constraint.columns.size()) possible = false;
+          if (both.columns.size() == constraint.columns.size()) both.edge = true;
         }
         if (possible) add_unique(result, std::move(both));
       }
@@ -602,7 +635,7 @@ struct Analyzer {
 
   static bool same_shapes(const std::vector<Shape>& a, const std::vector<Shape>& b) {
     const auto contains = [](const std::vector<Shape>& shapes, const Shape& shape) {
-      return std::any_of(shapes.begin(), shapes.end(), [&](const Shape& known) { return known.columns == shape.columns; });
+      return std::any_of(shapes.begin(), shapes.end(), [&](const Shape& known) { return same(known, shape); });
     };
     return a.size() == b.size() && std::all_of(a.begin(), a.end(), [&](const Shape& shape) { return contains(b, shape); });
   }
@@ -640,6 +673,12 @@ struct Analyzer {
       case Node::Kind::set:
         if (node.set.isEmpty()) return {};
         return {Shape{{node.set}}};
+      case Node::Kind::text_start:
+        if (direction == Direction::backward) return {Shape{{}, true}};
+        return {Shape{}};
+      case Node::Kind::text_end:
+        if (direction == Direction::forward) return {Shape{{}, true}};
+        return {Shape{}};
       case Node::Kind::empty:
       case Node::Kind::look_ahead:  // a look-around met outside a sequence
       case Node::Kind::look_behind:
@@ -696,6 +735,7 @@ bool shape_holds(const Shape& shape, const icu::UnicodeString& text, std::int32_
     }
     if (!column.contains(c)) return false;
   }
+  if (shape.edge) return direction == Direction::forward ? at == length : at == 0;
   return true;
 }
 
@@ -707,13 +747,16 @@ bool any_holds(const Shapes& shapes, const icu::UnicodeString& text, std::int32_
 }  // namespace
 
 bool Shapes::holds_everywhere() const {
-  return std::any_of(alternatives.begin(), alternatives.end(), [](const Shape& shape) { return shape.columns.empty(); });
+  return std::any_of(alternatives.begin(), alternatives.end(),
+                     [](const Shape& shape) { return shape.columns.empty() && !shape.edge; });
 }
 
 icu::UnicodeSet Shapes::first_column() const {
   if (holds_everywhere()) return everything();
   icu::UnicodeSet set;
-  for (const auto& shape : alternatives) set.addAll(shape.columns.front());
+  for (const auto& shape : alternatives) {
+    if (!shape.columns.empty()) set.addAll(shape.columns.front());
+  }
   return set;
 }
 

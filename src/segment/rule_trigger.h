@@ -22,6 +22,7 @@ namespace edsync::segment_detail {
 // nothing of the characters beyond it.
 struct Shape {
   std::vector<icu::UnicodeSet> columns;
+  bool edge = false;  // the text ends (or, backwards, starts) right after the columns
 };
 
 // A match looks like one of the shapes; none at all means it never matches.
@@ -29,7 +30,7 @@ struct Shapes {
   std::vector<Shape> alternatives;
   // True when some shape asks nothing (an empty shape).
   bool holds_everywhere() const;
-  // Union of the first columns; everything when some shape is empty.
+  // Union of the first columns; everything when some shape asks nothing.
   icu::UnicodeSet first_column() const;
 };
 

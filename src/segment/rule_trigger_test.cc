@@ -109,6 +109,15 @@ TEST_CASE("a zero-width beforebreak that ends in an anchor or word boundary asks
   CHECK(trailing_shapes(u(u"(?:^|\\n)")).alternatives.size() == 2);
 }
 
+TEST_CASE("^ holds only where the text starts, unless (?m) is on") {
+  const RuleTrigger trigger(u(u"[.)](?<=(?:^|\\n)[a-z][.)])"), u(u"\\s"));
+  CHECK(trigger.may_match(u(u"a. One"), 2));
+  CHECK(trigger.may_match(u(u"x\nb) Two"), 4));
+  CHECK_FALSE(trigger.may_match(u(u"the end. The"), 8));
+  const RuleTrigger multiline(u(u"(?m:^)[a-z][.)]"), u(u"\\s"));
+  CHECK(multiline.may_match(u(u"the end. The"), 8));
+}
+
 TEST_CASE("syntax the analyzer does not understand gives any character") {
   for (const char16_t* pattern : {u"(?i)abc", u"(?x) a b", u"\\w", u"\\1", u"[[a-z]&&[^aeiou]]", u"[a-z--[aeiou]]",
                                   u"\\Qa.b\\E", u"\\y", u"(?i:abc)", u"[[:alpha:]]", u"\\X"}) {

@@ -5,6 +5,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <limits>
 
@@ -157,16 +158,30 @@ class BlockSegmenter {
       }
       return;
     }
-    const auto& last_characters = pass_.plan->yes_last_characters;
+    const auto& table = *pass_.plan->triggers;
+    const auto* yes_rules = pass_.plan->yes_rules.data();
+    auto& mask = mask_buffer(1);
     for (std::int32_t position = 1; position <= text_.length(); ++position) {
-      if (!last_characters.contains(text_.charAt(position - 1)) && !U16_IS_TRAIL(text_.charAt(position - 1))) continue;
-      for (const auto& step : steps()) {
-        if (step.is_break && step.anchored && step.trigger->may_match(text_, position)) {
-          candidates.push_back(content_end(text_, position));
-          break;
-        }
+      if (!table.may_end_before(text_, position, yes_rules)) continue;
+      table.first_characters(text_, position, mask.data());
+      if (any_rule_holds(mask.data(), yes_rules, position)) candidates.push_back(content_end(text_, position));
+    }
+  }
+
+  // Whether the trigger of a rule in both masks holds at `position`.
+  bool any_rule_holds(const TriggerTable::Word* mask, const TriggerTable::Word* rules, std::int32_t position) const {
+    const auto& table = *pass_.plan->triggers;
+    for (std::size_t w = 0; w < table.words(); ++w) {
+      for (auto bits = mask[w] & rules[w]; bits != 0; bits &= bits - 1) {
+        if (table.may_match(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), text_, position)) return true;
       }
     }
+    return false;
+  }
+
+  std::vector<TriggerTable::Word>& mask_buffer(std::size_t positions) {
+    masks_.resize(positions * pass_.plan->triggers->words());
+    return masks_;
   }
 
   void find_everywhere(std::size_t index, std::vector<std::int32_t>& candidates) {
@@ -206,34 +221,47 @@ class BlockSegmenter {
   bool decide(std::int32_t position) {
     std::int32_t after_space = position;
     while (after_space < text_.length() && is_space(text_.charAt(after_space))) ++after_space;
+    const auto& table = *pass_.plan->triggers;
+    const bool triggered = pass_.evaluation == Evaluation::triggered;
+    const auto places = static_cast<std::size_t>(after_space - position + 1);
+    auto& masks = mask_buffer(places);
+    if (triggered) {
+      for (std::size_t i = 0; i < places; ++i) {
+        table.first_characters(text_, position + static_cast<std::int32_t>(i), &masks[i * table.words()]);
+      }
+    }
     for (std::size_t index = 0; index < steps().size(); ++index) {
       const Step& step = steps()[index];
       if (step.search) {
         if (searched_here(index, position)) return step.is_break;
         continue;
       }
-      if (matches_between(index, position, after_space)) return step.is_break;
+      for (std::size_t i = 0; i < places; ++i) {
+        const auto at = position + static_cast<std::int32_t>(i);
+        if (triggered && !may_match_at(index, &masks[i * table.words()], at)) continue;
+        if (anchored_match(index, at)) return step.is_break;
+      }
     }
     return std::binary_search(icu_breaks_.begin(), icu_breaks_.end(), position);
   }
 
-  bool matches_between(std::size_t index, std::int32_t first, std::int32_t last) {
-    const Step& step = steps()[index];
-    const bool triggered = pass_.evaluation == Evaluation::triggered;
-    for (std::int32_t at = first; at <= last; ++at) {
-      if (triggered && !step.trigger->may_match(text_, at)) continue;
-      auto* anchored = matcher(index);
-      if (!anchored) return false;
-      UErrorCode status = U_ZERO_ERROR;
-      if (anchored->lookingAt(at, status) && U_SUCCESS(status)) return true;
-    }
-    return false;
+  bool may_match_at(std::size_t index, const TriggerTable::Word* mask, std::int32_t at) const {
+    if (((mask[index / 64] >> (index % 64)) & 1U) == 0) return false;
+    return pass_.plan->triggers->may_match(index, text_, at);
+  }
+
+  bool anchored_match(std::size_t index, std::int32_t at) {
+    auto* anchored = matcher(index);
+    if (!anchored) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    return anchored->lookingAt(at, status) && U_SUCCESS(status);
   }
 
   Pass& pass_;
   const icu::UnicodeString& text_;
   std::vector<std::int32_t> icu_breaks_;                       // content ends, in order
   std::vector<std::pair<std::int32_t, std::int32_t>> searched_;  // (position, step) of searched rules
+  std::vector<TriggerTable::Word> masks_;                        // per position tested, rules whose trigger may hold
 };
 
 void segment_block(Pass& pass, std::string_view text, const Block& block, std::vector<Segment>& out) {

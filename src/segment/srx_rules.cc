@@ -151,19 +151,24 @@ std::shared_ptr<const segment_detail::Plan> Segmenter::Rules::plan_for(const std
   auto& plan = plans_[language];
   if (plan) return plan;
   auto made = std::make_shared<segment_detail::Plan>();
+  std::vector<const segment_detail::RuleTrigger*> triggers;
   for (const auto* rule : rules_for(language)) {
     segment_detail::Step step;
     step.is_break = rule->is_break;
     if (rule->anchored) {
       step.anchored = rule->anchored.get();
       step.trigger = &rule->trigger;
-      if (rule->is_break) made->yes_last_characters.addAll(rule->trigger.before().first_column());
     } else {
       step.search = rule->pattern.get();
     }
     made->steps.push_back(step);
+    triggers.push_back(step.trigger);
   }
-  made->yes_last_characters.freeze();
+  made->triggers = std::make_unique<segment_detail::TriggerTable>(triggers);
+  made->yes_rules.assign(made->triggers->words(), 0);
+  for (std::size_t i = 0; i < made->steps.size(); ++i) {
+    if (made->steps[i].is_break && made->steps[i].anchored) made->yes_rules[i / 64] |= segment_detail::TriggerTable::Word{1} << (i % 64);
+  }
   plan = std::move(made);
   return plan;
 }

@@ -14,6 +14,7 @@
 #include "edsync/result.h"
 #include "edsync/segment.h"
 #include "rule_trigger.h"
+#include "trigger_table.h"
 
 namespace edsync::segment_detail {
 
@@ -50,9 +51,8 @@ struct Step {
 
 struct Plan {
   std::vector<Step> steps;
-  // The characters a break="yes" rule's beforebreak can end with: only
-  // after them can an anchored rule add a break.
-  icu::UnicodeSet yes_last_characters;
+  std::unique_ptr<TriggerTable> triggers;  // bit i: steps[i]
+  std::vector<TriggerTable::Word> yes_rules;  // the anchored break="yes" steps
 };
 
 // The ICU step budget for one find(): about 10,000 steps each (see
