@@ -702,18 +702,133 @@ struct Analyzer {
   }
 };
 
+// ---------------------------------------------------------------------------
+// Requirements: a character of a small set that every match holds within a
+// bounded distance of where it starts (or, backwards, ends), such as the
+// opening quote of a quotation rule's look-behind. They let the engine skip
+// rules whose look-arounds would scan far.
+
+constexpr std::int32_t kUnbounded = std::numeric_limits<std::int32_t>::max();
+constexpr std::int32_t kFarthest = 4000;   // requirements beyond this are not worth keeping
+constexpr std::int32_t kLargestSet = 256;  // nor are sets with more code points than this
+
+std::int32_t add_lengths(std::int32_t a, std::int32_t b) {
+  return a == kUnbounded || b == kUnbounded || a + b > kFarthest ? kUnbounded : a + b;
+}
+
+struct RequirementFinder {
+  Direction direction;
+
+  bool looks_our_way(Node::Kind kind) const {
+    return (kind == Node::Kind::look_ahead) == (direction == Direction::forward);
+  }
+
+  static std::int32_t max_length(const Node& node) {
+    switch (node.kind) {
+      case Node::Kind::set:
+        return 1;
+      case Node::Kind::sequence: {
+        std::int32_t total = 0;
+        for (const auto& child : node.children) total = add_lengths(total, max_length(child));
+        return total;
+      }
+      case Node::Kind::alternation: {
+        std::int32_t longest = 0;
+        for (const auto& child : node.children) longest = std::max(longest, max_length(child));
+        return longest;
+      }
+      case Node::Kind::repeat: {
+        const std::int32_t once = max_length(node.children.front());
+        if (once == 0) return 0;
+        if (node.max < 0 || once == kUnbounded) return kUnbounded;
+        const std::int64_t total = std::int64_t{once} * node.max;
+        return total > kFarthest ? kUnbounded : static_cast<std::int32_t>(total);
+      }
+      case Node::Kind::unknown:
+        return kUnbounded;
+      default:
+        return 0;  // zero-width
+    }
+  }
+
+  static bool better(const Requirement& a, const Requirement& b) {
+    if (b.within == 0) return a.within != 0;
+    if (a.within == 0) return false;
+    return a.set.size() != b.set.size() ? a.set.size() < b.set.size() : a.within < b.within;
+  }
+
+  static Requirement useful(Requirement requirement) {
+    if (requirement.within == 0 || requirement.within == kUnbounded || requirement.within > kFarthest ||
+        requirement.set.size() > kLargestSet) {
+      return {};
+    }
+    return requirement;
+  }
+
+  static Requirement shifted(Requirement requirement, std::int32_t offset) {
+    if (requirement.within == 0) return requirement;
+    requirement.within = add_lengths(requirement.within, offset);
+    return useful(std::move(requirement));
+  }
+
+  // The best requirement of a node (within 0: none).
+  Requirement of(const Node& node) const {
+    switch (node.kind) {
+      case Node::Kind::set:
+        return useful({node.set, 1});
+      case Node::Kind::sequence:
+        return of_sequence(node.children);
+      case Node::Kind::alternation: {
+        Requirement all{icu::UnicodeSet(), 0};
+        for (const auto& child : node.children) {
+          const Requirement one = of(child);
+          if (one.within == 0) return {};
+          all.set.addAll(one.set);
+          all.within = std::max(all.within, one.within);
+        }
+        return useful(std::move(all));
+      }
+      case Node::Kind::repeat:
+        return node.min >= 1 ? of(node.children.front()) : Requirement{};
+      default:
+        return {};
+    }
+  }
+
+  Requirement of_sequence(const std::vector<Node>& items) const {
+    std::vector<const Node*> ordered;
+    for (const auto& item : items) ordered.push_back(&item);
+    if (direction == Direction::backward) std::reverse(ordered.begin(), ordered.end());
+    Requirement best;
+    std::int32_t offset = 0;
+    for (const auto* item : ordered) {
+      const bool around = item->kind == Node::Kind::look_ahead || item->kind == Node::Kind::look_behind;
+      if (around && !looks_our_way(item->kind)) continue;
+      const Node& body = around ? item->children.front() : *item;
+      if (offset != kUnbounded) {
+        if (const Requirement here = shifted(of(body), offset); better(here, best)) best = here;
+      }
+      if (!around) offset = add_lengths(offset, max_length(*item));
+    }
+    return best;
+  }
+};
+
 Shapes analyze(const icu::UnicodeString& pattern, int depth, Direction direction) {
   const Analyzer analyzer{static_cast<std::size_t>(std::max(depth, 1)), direction};
   Shapes result;
   try {
     const Node root = Parser(pattern).parse();
     result.alternatives = analyzer.shapes(root, true);
+    result.required = RequirementFinder{direction}.of(root);
   } catch (const Refused&) {
     result.alternatives = analyzer.unknown();
+    result.required = {};
   }
   for (auto& shape : result.alternatives) {
     for (auto& column : shape.columns) column.freeze();
   }
+  result.required.set.freeze();
   return result;
 }
 
@@ -739,7 +854,28 @@ bool shape_holds(const Shape& shape, const icu::UnicodeString& text, std::int32_
   return true;
 }
 
+bool requirement_holds(const Requirement& required, const icu::UnicodeString& text, std::int32_t position,
+                       Direction direction) {
+  if (required.within == 0) return true;
+  std::int32_t at = position;
+  for (std::int32_t seen = 0; seen < required.within; ++seen) {
+    UChar32 c = 0;
+    if (direction == Direction::forward) {
+      if (at >= text.length()) return false;
+      c = text.char32At(at);
+      at += U16_LENGTH(c);
+    } else {
+      if (at <= 0) return false;
+      c = text.char32At(at - 1);
+      at -= U16_LENGTH(c);
+    }
+    if (required.set.contains(c)) return true;
+  }
+  return false;
+}
+
 bool any_holds(const Shapes& shapes, const icu::UnicodeString& text, std::int32_t position, Direction direction) {
+  if (!requirement_holds(shapes.required, text, position, direction)) return false;
   return std::any_of(shapes.alternatives.begin(), shapes.alternatives.end(),
                      [&](const Shape& shape) { return shape_holds(shape, text, position, direction); });
 }

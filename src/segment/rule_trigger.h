@@ -25,9 +25,18 @@ struct Shape {
   bool edge = false;  // the text ends (or, backwards, starts) right after the columns
 };
 
+// Some character of `set` occurs within `within` code points of the
+// position (after it, or before it backwards); within 0 asks nothing.
+struct Requirement {
+  icu::UnicodeSet set;
+  std::int32_t within = 0;
+};
+
 // A match looks like one of the shapes; none at all means it never matches.
+// It also meets the requirement, which may reach further than the shapes.
 struct Shapes {
   std::vector<Shape> alternatives;
+  Requirement required;
   // True when some shape asks nothing (an empty shape).
   bool holds_everywhere() const;
   // Union of the first columns; everything when some shape asks nothing.

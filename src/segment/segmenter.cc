@@ -115,6 +115,7 @@ class BlockSegmenter {
   // Content ends of the sentences of the block, in order.
   std::vector<std::int32_t> breaks() {
     find_icu_breaks();
+    if (pass_.evaluation == Evaluation::triggered) pass_.plan->triggers->find_required(text_, occurrences_);
     std::vector<std::int32_t> candidates = icu_breaks_;
     for (std::size_t index = 0; index < steps().size(); ++index) {
       if (steps()[index].search) search_rule(index, candidates);
@@ -173,7 +174,8 @@ class BlockSegmenter {
     const auto& table = *pass_.plan->triggers;
     for (std::size_t w = 0; w < table.words(); ++w) {
       for (auto bits = mask[w] & rules[w]; bits != 0; bits &= bits - 1) {
-        if (table.may_match(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), text_, position)) return true;
+        const auto rule = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+        if (table.may_match(rule, text_, occurrences_, position)) return true;
       }
     }
     return false;
@@ -247,7 +249,7 @@ class BlockSegmenter {
 
   bool may_match_at(std::size_t index, const TriggerTable::Word* mask, std::int32_t at) const {
     if (((mask[index / 64] >> (index % 64)) & 1U) == 0) return false;
-    return pass_.plan->triggers->may_match(index, text_, at);
+    return pass_.plan->triggers->may_match(index, text_, occurrences_, at);
   }
 
   bool anchored_match(std::size_t index, std::int32_t at) {
@@ -261,6 +263,7 @@ class BlockSegmenter {
   const icu::UnicodeString& text_;
   std::vector<std::int32_t> icu_breaks_;                       // content ends, in order
   std::vector<std::pair<std::int32_t, std::int32_t>> searched_;  // (position, step) of searched rules
+  TriggerTable::Occurrences occurrences_;                          // of the triggers' required characters
   std::vector<TriggerTable::Word> masks_;                        // per position tested, rules whose trigger may hold
 };
 

@@ -3,6 +3,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <bit>
 #include <map>
 
 namespace edsync::segment_detail {
@@ -11,6 +12,8 @@ namespace {
 
 constexpr UChar32 kCodePoints = 0x110000;
 constexpr UChar32 kBmpEnd = 0x10000;
+
+constexpr std::size_t kLargestPairTable = std::size_t{1} << 18;  // words: 2 MB
 
 std::size_t words_for(std::size_t bits) { return (bits + 63) / 64; }
 
@@ -64,9 +67,18 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
     }
     return compiled;
   };
+  std::vector<const icu::UnicodeSet*> required_sets;
   for (const auto* trigger : triggers) {
-    triggers_.push_back(trigger ? Trigger{compile(trigger->before()), compile(trigger->after())} : Trigger{});
+    if (!trigger) {
+      triggers_.push_back(Trigger{});
+      continue;
+    }
+    triggers_.push_back(Trigger{compile(trigger->before()), compile(trigger->after()),
+                                number_requirement(trigger->before().required, required_sets),
+                                number_requirement(trigger->after().required, required_sets)});
   }
+  required_sets_ = required_sets.size();
+  for (const auto* set : required_sets) numbers.number(*set);  // their ranges make classes too
   const auto& sets = numbers.sets();
 
   // Classes: ranges that belong to the same sets share one.
@@ -108,6 +120,14 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
     }
   }
 
+  required_classes_.assign(classes, 0);
+  for (std::size_t r = 0; r < required_sets.size(); ++r) {
+    const auto set = numbers.number(*required_sets[r]);
+    for (std::uint32_t c = 0; c < none_class_; ++c) {
+      if (in_set(set, c)) required_classes_[c] |= std::uint32_t{1} << r;
+    }
+  }
+
   // The first characters on each side, for all rules at once.
   last_masks_.assign(classes * words_, 0);
   first_masks_.assign(classes * words_, 0);
@@ -130,6 +150,68 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
     mark(triggers_[rule].before, last_masks_, rule);
     mark(triggers_[rule].after, first_masks_, rule);
   }
+  classes_ = classes;
+  if (classes * classes * words_ <= kLargestPairTable) {
+    last_pair_masks_.assign(classes * classes * words_, 0);
+    first_pair_masks_.assign(classes * classes * words_, 0);
+    for (std::size_t rule = 0; rule < triggers.size(); ++rule) {
+      if (!triggers[rule]) continue;
+      mark_pairs(triggers_[rule].before, last_pair_masks_, rule);
+      mark_pairs(triggers_[rule].after, first_pair_masks_, rule);
+    }
+  }
+}
+
+// Row (nearest * classes + next): the rules one of whose shapes holds there.
+void TriggerTable::mark_pairs(const std::vector<Shape>& shapes, std::vector<Word>& masks, std::size_t rule) {
+  const auto classes = static_cast<std::uint32_t>(classes_);
+  const auto holds = [&](const Shape& shape, std::size_t column, std::uint32_t character_class) {
+    if (column < shape.columns.size()) {
+      return character_class != none_class_ && in_set(shape.columns[column], character_class);
+    }
+    return !shape.edge || (column == shape.columns.size() && character_class == none_class_) ||
+           column > shape.columns.size();
+  };
+  for (const auto& shape : shapes) {
+    for (std::uint32_t nearest = 0; nearest < classes; ++nearest) {
+      if (!holds(shape, 0, nearest)) continue;
+      for (std::uint32_t next = 0; next < classes; ++next) {
+        // Past the end of the text there is only more of it.
+        if (nearest == none_class_ && next != none_class_) continue;
+        if (holds(shape, 1, next)) set_bit(masks, nearest * classes + next, words_, rule);
+      }
+    }
+  }
+}
+
+// At most 32 requirement sets are kept (a bit each); rules beyond go without.
+TriggerTable::Required TriggerTable::number_requirement(const Requirement& requirement,
+                                                        std::vector<const icu::UnicodeSet*>& sets) {
+  if (requirement.within == 0) return {};
+  std::uint32_t number = 0;
+  while (number < sets.size() && *sets[number] != requirement.set) ++number;
+  if (number == sets.size()) {
+    if (sets.size() >= 32) return {};
+    sets.push_back(&requirement.set);
+  }
+  return {number, 2 * requirement.within};  // a code point is one or two units
+}
+
+void TriggerTable::find_required(const icu::UnicodeString& text, Occurrences& out) const {
+  out.positions.resize(required_sets_);
+  for (auto& positions : out.positions) positions.clear();
+  if (required_sets_ == 0) return;
+  for (std::int32_t at = 0; at < text.length();) {
+    const std::int32_t start = at;
+    for (auto bits = required_classes_[class_at(text, at)]; bits != 0; bits &= bits - 1) {
+      out.positions[static_cast<std::size_t>(std::countr_zero(bits))].push_back(start);
+    }
+  }
+}
+
+bool TriggerTable::occurs(const std::vector<std::int32_t>& positions, std::int32_t from, std::int32_t to) {
+  const auto first = std::lower_bound(positions.begin(), positions.end(), from);
+  return first != positions.end() && *first < to;
 }
 
 std::uint32_t TriggerTable::class_of(UChar32 c) const {
@@ -166,8 +248,16 @@ std::uint32_t TriggerTable::class_at(const icu::UnicodeString& text, std::int32_
 void TriggerTable::first_characters(const icu::UnicodeString& text, std::int32_t position, Word* mask) const {
   std::int32_t back = position;
   std::int32_t ahead = position;
-  const Word* last = &last_masks_[class_before(text, back) * words_];
-  const Word* first = &first_masks_[class_at(text, ahead) * words_];
+  const auto before = class_before(text, back);
+  const auto after = class_at(text, ahead);
+  if (last_pair_masks_.empty()) {
+    const Word* last = &last_masks_[before * words_];
+    const Word* first = &first_masks_[after * words_];
+    for (std::size_t w = 0; w < words_; ++w) mask[w] = last[w] & first[w];
+    return;
+  }
+  const Word* last = &last_pair_masks_[(before * classes_ + class_before(text, back)) * words_];
+  const Word* first = &first_pair_masks_[(after * classes_ + class_at(text, ahead)) * words_];
   for (std::size_t w = 0; w < words_; ++w) mask[w] = last[w] & first[w];
 }
 
@@ -197,9 +287,14 @@ bool TriggerTable::holds(const std::vector<Shape>& shapes, const icu::UnicodeStr
   return false;
 }
 
-bool TriggerTable::may_match(std::size_t rule, const icu::UnicodeString& text, std::int32_t position) const {
+bool TriggerTable::may_match(std::size_t rule, const icu::UnicodeString& text, const Occurrences& occurrences,
+                             std::int32_t position) const {
   const Trigger& trigger = triggers_[rule];
-  return holds(trigger.before, text, position, false) && holds(trigger.after, text, position, true);
+  if (!holds(trigger.before, text, position, false) || !holds(trigger.after, text, position, true)) return false;
+  const auto& before = trigger.before_required;
+  if (before.units && !occurs(occurrences.positions[before.set], position - before.units, position)) return false;
+  const auto& after = trigger.after_required;
+  return !after.units || occurs(occurrences.positions[after.set], position, position + after.units);
 }
 
 }  // namespace edsync::segment_detail

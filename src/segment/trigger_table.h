@@ -23,24 +23,40 @@ class TriggerTable {
 
   std::size_t words() const { return words_; }
 
-  // The rules whose trigger's nearest characters on both sides hold at
+  // Where the characters of the rules' requirements are in one text.
+  struct Occurrences {
+    std::vector<std::vector<std::int32_t>> positions;  // per requirement set, ascending
+  };
+  void find_required(const icu::UnicodeString& text, Occurrences& out) const;
+
+  // The rules whose trigger's two nearest characters on both sides hold at
   // `position`: `words()` words, bit i for rule i, into `mask`.
   void first_characters(const icu::UnicodeString& text, std::int32_t position, Word* mask) const;
   // Whether the character before `position` may end the beforebreak of one
   // of the rules in `rules` (a mask of words()).
   bool may_end_before(const icu::UnicodeString& text, std::int32_t position, const Word* rules) const;
-  // The whole trigger of rule `rule` (as RuleTrigger::may_match).
-  bool may_match(std::size_t rule, const icu::UnicodeString& text, std::int32_t position) const;
+  // The whole trigger of rule `rule` (as RuleTrigger::may_match), with the
+  // text's occurrences from find_required().
+  bool may_match(std::size_t rule, const icu::UnicodeString& text, const Occurrences& occurrences,
+                 std::int32_t position) const;
 
  private:
   struct Shape {
     std::vector<std::uint32_t> columns;  // set numbers
     bool edge = false;
   };
+  struct Required {
+    std::uint32_t set = 0;
+    std::int32_t units = 0;  // UTF-16 units to look through; 0: nothing required
+  };
   struct Trigger {
     std::vector<Shape> before;
     std::vector<Shape> after;
+    Required before_required;
+    Required after_required;
   };
+  Required number_requirement(const Requirement& requirement, std::vector<const icu::UnicodeSet*>& sets);
+  static bool occurs(const std::vector<std::int32_t>& positions, std::int32_t from, std::int32_t to);
 
   std::uint32_t class_of(UChar32 c) const;
   std::uint32_t class_before(const icu::UnicodeString& text, std::int32_t& position) const;
@@ -60,7 +76,15 @@ class TriggerTable {
   std::vector<Word> set_bits_;               // set number -> classes
   std::vector<Word> last_masks_;             // class -> rules whose beforebreak may end with it
   std::vector<Word> first_masks_;            // class -> rules whose afterbreak may start with it
+  // (nearest class, next class) -> rules, on each side; empty when the
+  // classes are too many for a table of pairs.
+  std::vector<Word> last_pair_masks_;
+  std::vector<Word> first_pair_masks_;
+  std::size_t classes_ = 0;
+  void mark_pairs(const std::vector<Shape>& shapes, std::vector<Word>& masks, std::size_t rule);
   std::vector<Trigger> triggers_;
+  std::vector<std::uint32_t> required_classes_;  // class -> bit per requirement set holding it
+  std::size_t required_sets_ = 0;
 };
 
 }  // namespace edsync::segment_detail
