@@ -115,7 +115,7 @@ class BlockSegmenter {
   // Content ends of the sentences of the block, in order.
   std::vector<std::int32_t> breaks() {
     find_icu_breaks();
-    if (pass_.evaluation == Evaluation::triggered) pass_.plan->triggers->find_required(text_, occurrences_);
+    if (pass_.evaluation == Evaluation::triggered) pass_.plan->triggers->classify(text_, classified_);
     std::vector<std::int32_t> candidates = icu_breaks_;
     for (std::size_t index = 0; index < steps().size(); ++index) {
       if (steps()[index].search) search_rule(index, candidates);
@@ -163,8 +163,8 @@ class BlockSegmenter {
     const auto* yes_rules = pass_.plan->yes_rules.data();
     auto& mask = mask_buffer(1);
     for (std::int32_t position = 1; position <= text_.length(); ++position) {
-      if (!table.may_end_before(text_, position, yes_rules)) continue;
-      table.first_characters(text_, position, mask.data());
+      if (!table.may_end_before(classified_, position, yes_rules)) continue;
+      table.first_characters(classified_, position, mask.data());
       if (any_rule_holds(mask.data(), yes_rules, position)) candidates.push_back(content_end(text_, position));
     }
   }
@@ -175,7 +175,7 @@ class BlockSegmenter {
     for (std::size_t w = 0; w < table.words(); ++w) {
       for (auto bits = mask[w] & rules[w]; bits != 0; bits &= bits - 1) {
         const auto rule = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-        if (table.may_match(rule, text_, occurrences_, position)) return true;
+        if (table.may_match(rule, classified_, position)) return true;
       }
     }
     return false;
@@ -229,7 +229,7 @@ class BlockSegmenter {
     auto& masks = mask_buffer(places);
     if (triggered) {
       for (std::size_t i = 0; i < places; ++i) {
-        table.first_characters(text_, position + static_cast<std::int32_t>(i), &masks[i * table.words()]);
+        table.first_characters(classified_, position + static_cast<std::int32_t>(i), &masks[i * table.words()]);
       }
     }
     for (std::size_t index = 0; index < steps().size(); ++index) {
@@ -249,7 +249,7 @@ class BlockSegmenter {
 
   bool may_match_at(std::size_t index, const TriggerTable::Word* mask, std::int32_t at) const {
     if (((mask[index / 64] >> (index % 64)) & 1U) == 0) return false;
-    return pass_.plan->triggers->may_match(index, text_, occurrences_, at);
+    return pass_.plan->triggers->may_match(index, classified_, at);
   }
 
   bool anchored_match(std::size_t index, std::int32_t at) {
@@ -263,7 +263,7 @@ class BlockSegmenter {
   const icu::UnicodeString& text_;
   std::vector<std::int32_t> icu_breaks_;                       // content ends, in order
   std::vector<std::pair<std::int32_t, std::int32_t>> searched_;  // (position, step) of searched rules
-  TriggerTable::Occurrences occurrences_;                          // of the triggers' required characters
+  TriggerTable::Classified classified_;                            // the text's character classes
   std::vector<TriggerTable::Word> masks_;                        // per position tested, rules whose trigger may hold
 };
 

@@ -197,14 +197,23 @@ TriggerTable::Required TriggerTable::number_requirement(const Requirement& requi
   return {number, 2 * requirement.within};  // a code point is one or two units
 }
 
-void TriggerTable::find_required(const icu::UnicodeString& text, Occurrences& out) const {
-  out.positions.resize(required_sets_);
-  for (auto& positions : out.positions) positions.clear();
-  if (required_sets_ == 0) return;
-  for (std::int32_t at = 0; at < text.length();) {
-    const std::int32_t start = at;
-    for (auto bits = required_classes_[class_at(text, at)]; bits != 0; bits &= bits - 1) {
-      out.positions[static_cast<std::size_t>(std::countr_zero(bits))].push_back(start);
+void TriggerTable::classify(const icu::UnicodeString& text, Classified& out) const {
+  out.units = text.getBuffer();
+  out.length = text.length();
+  out.classes.resize(static_cast<std::size_t>(out.length));
+  out.required.resize(required_sets_);
+  for (auto& positions : out.required) positions.clear();
+  for (std::int32_t at = 0; at < out.length; ++at) {
+    const char16_t unit = out.units[at];
+    std::uint32_t found = bmp_classes_[unit];
+    if (U16_IS_SURROGATE(unit)) {
+      const UChar32 c = text.char32At(at);
+      found = class_of(c);
+      if (U16_LENGTH(c) == 2) out.classes[static_cast<std::size_t>(at++)] = static_cast<std::uint16_t>(found);
+    }
+    out.classes[static_cast<std::size_t>(at)] = static_cast<std::uint16_t>(found);
+    for (auto bits = required_classes_[found]; bits != 0; bits &= bits - 1) {
+      out.required[static_cast<std::size_t>(std::countr_zero(bits))].push_back(at);
     }
   }
 }
@@ -221,31 +230,7 @@ std::uint32_t TriggerTable::class_of(UChar32 c) const {
   return upper_classes_[static_cast<std::size_t>(after - upper_starts_.begin() - 1)];
 }
 
-std::uint32_t TriggerTable::class_before(const icu::UnicodeString& text, std::int32_t& position) const {
-  if (position <= 0) return none_class_;
-  const char16_t unit = text.charAt(position - 1);
-  if (!U16_IS_SURROGATE(unit)) {
-    --position;
-    return bmp_classes_[unit];
-  }
-  const UChar32 c = text.char32At(position - 1);
-  position -= U16_LENGTH(c);
-  return class_of(c);
-}
-
-std::uint32_t TriggerTable::class_at(const icu::UnicodeString& text, std::int32_t& position) const {
-  if (position >= text.length()) return none_class_;
-  const char16_t unit = text.charAt(position);
-  if (!U16_IS_SURROGATE(unit)) {
-    ++position;
-    return bmp_classes_[unit];
-  }
-  const UChar32 c = text.char32At(position);
-  position += U16_LENGTH(c);
-  return class_of(c);
-}
-
-void TriggerTable::first_characters(const icu::UnicodeString& text, std::int32_t position, Word* mask) const {
+void TriggerTable::first_characters(const Classified& text, std::int32_t position, Word* mask) const {
   std::int32_t back = position;
   std::int32_t ahead = position;
   const auto before = class_before(text, back);
@@ -261,7 +246,7 @@ void TriggerTable::first_characters(const icu::UnicodeString& text, std::int32_t
   for (std::size_t w = 0; w < words_; ++w) mask[w] = last[w] & first[w];
 }
 
-bool TriggerTable::may_end_before(const icu::UnicodeString& text, std::int32_t position, const Word* rules) const {
+bool TriggerTable::may_end_before(const Classified& text, std::int32_t position, const Word* rules) const {
   const Word* last = &last_masks_[class_before(text, position) * words_];
   for (std::size_t w = 0; w < words_; ++w) {
     if (last[w] & rules[w]) return true;
@@ -269,7 +254,7 @@ bool TriggerTable::may_end_before(const icu::UnicodeString& text, std::int32_t p
   return false;
 }
 
-bool TriggerTable::holds(const std::vector<Shape>& shapes, const icu::UnicodeString& text, std::int32_t position,
+bool TriggerTable::holds(const std::vector<Shape>& shapes, const Classified& text, std::int32_t position,
                          bool forward) const {
   for (const auto& shape : shapes) {
     std::int32_t at = position;
@@ -281,20 +266,19 @@ bool TriggerTable::holds(const std::vector<Shape>& shapes, const icu::UnicodeStr
         break;
       }
     }
-    if (holds_here && shape.edge) holds_here = forward ? at == text.length() : at == 0;
+    if (holds_here && shape.edge) holds_here = forward ? at == text.length : at == 0;
     if (holds_here) return true;
   }
   return false;
 }
 
-bool TriggerTable::may_match(std::size_t rule, const icu::UnicodeString& text, const Occurrences& occurrences,
-                             std::int32_t position) const {
+bool TriggerTable::may_match(std::size_t rule, const Classified& text, std::int32_t position) const {
   const Trigger& trigger = triggers_[rule];
   if (!holds(trigger.before, text, position, false) || !holds(trigger.after, text, position, true)) return false;
   const auto& before = trigger.before_required;
-  if (before.units && !occurs(occurrences.positions[before.set], position - before.units, position)) return false;
+  if (before.units && !occurs(text.required[before.set], position - before.units, position)) return false;
   const auto& after = trigger.after_required;
-  return !after.units || occurs(occurrences.positions[after.set], position, position + after.units);
+  return !after.units || occurs(text.required[after.set], position, position + after.units);
 }
 
 }  // namespace edsync::segment_detail

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 
 #include <cstdint>
 #include <vector>
@@ -23,22 +24,25 @@ class TriggerTable {
 
   std::size_t words() const { return words_; }
 
-  // Where the characters of the rules' requirements are in one text.
-  struct Occurrences {
-    std::vector<std::vector<std::int32_t>> positions;  // per requirement set, ascending
+  // One text read once: the class of every UTF-16 unit (both units of a
+  // surrogate pair get the code point's) and where the characters of the
+  // rules' requirements are.
+  struct Classified {
+    const char16_t* units = nullptr;
+    std::int32_t length = 0;
+    std::vector<std::uint16_t> classes;
+    std::vector<std::vector<std::int32_t>> required;  // per requirement set, ascending
   };
-  void find_required(const icu::UnicodeString& text, Occurrences& out) const;
+  void classify(const icu::UnicodeString& text, Classified& out) const;
 
   // The rules whose trigger's two nearest characters on both sides hold at
   // `position`: `words()` words, bit i for rule i, into `mask`.
-  void first_characters(const icu::UnicodeString& text, std::int32_t position, Word* mask) const;
+  void first_characters(const Classified& text, std::int32_t position, Word* mask) const;
   // Whether the character before `position` may end the beforebreak of one
   // of the rules in `rules` (a mask of words()).
-  bool may_end_before(const icu::UnicodeString& text, std::int32_t position, const Word* rules) const;
-  // The whole trigger of rule `rule` (as RuleTrigger::may_match), with the
-  // text's occurrences from find_required().
-  bool may_match(std::size_t rule, const icu::UnicodeString& text, const Occurrences& occurrences,
-                 std::int32_t position) const;
+  bool may_end_before(const Classified& text, std::int32_t position, const Word* rules) const;
+  // The whole trigger of rule `rule` (as RuleTrigger::may_match).
+  bool may_match(std::size_t rule, const Classified& text, std::int32_t position) const;
 
  private:
   struct Shape {
@@ -59,12 +63,24 @@ class TriggerTable {
   static bool occurs(const std::vector<std::int32_t>& positions, std::int32_t from, std::int32_t to);
 
   std::uint32_t class_of(UChar32 c) const;
-  std::uint32_t class_before(const icu::UnicodeString& text, std::int32_t& position) const;
-  std::uint32_t class_at(const icu::UnicodeString& text, std::int32_t& position) const;
+  std::uint32_t class_before(const Classified& text, std::int32_t& position) const {
+    if (position <= 0) return none_class_;
+    --position;
+    if (U16_IS_TRAIL(text.units[position]) && position > 0 && U16_IS_LEAD(text.units[position - 1])) --position;
+    return text.classes[static_cast<std::size_t>(position)];
+  }
+  std::uint32_t class_at(const Classified& text, std::int32_t& position) const {
+    if (position >= text.length) return none_class_;
+    const std::uint32_t found = text.classes[static_cast<std::size_t>(position)];
+    const bool pair = U16_IS_LEAD(text.units[position]) && position + 1 < text.length &&
+                      U16_IS_TRAIL(text.units[position + 1]);
+    position += pair ? 2 : 1;
+    return found;
+  }
   bool in_set(std::uint32_t set, std::uint32_t character_class) const {
     return (set_bits_[set * class_words_ + character_class / 64] >> (character_class % 64)) & 1U;
   }
-  bool holds(const std::vector<Shape>& shapes, const icu::UnicodeString& text, std::int32_t position,
+  bool holds(const std::vector<Shape>& shapes, const Classified& text, std::int32_t position,
              bool forward) const;
 
   std::size_t words_ = 0;                    // per rule mask
