@@ -821,6 +821,8 @@ Shapes analyze(const icu::UnicodeString& pattern, int depth, Direction direction
     const Node root = Parser(pattern).parse();
     result.alternatives = analyzer.shapes(root, true);
     result.required = RequirementFinder{direction}.of(root);
+    // One the shapes already test adds nothing but work.
+    if (result.required.within <= depth) result.required = {};
   } catch (const Refused&) {
     result.alternatives = analyzer.unknown();
     result.required = {};

@@ -42,6 +42,14 @@ struct Pass {
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
   std::vector<std::uint64_t> matcher_block;
   std::uint64_t block = 0;
+  // Buffers reused from block to block.
+  struct Scratch {
+    Utf16Text decoded;
+    TriggerTable::Classified classified;
+    std::vector<std::int32_t> icu_breaks, candidates, positions, ends;
+    std::vector<std::pair<std::int32_t, std::int32_t>> searched;
+    std::vector<TriggerTable::Word> masks;
+  } scratch;
 };
 
 std::unique_ptr<icu::RegexMatcher> make_matcher(const icu::RegexPattern* pattern) {
@@ -110,20 +118,27 @@ void sort_unique(std::vector<std::int32_t>& positions) {
 // There the first rule (in SRX order) that matches decides; without one, ICU does.
 class BlockSegmenter {
  public:
-  BlockSegmenter(Pass& pass, const icu::UnicodeString& text) : pass_(pass), text_(text) { ++pass_.block; }
+  BlockSegmenter(Pass& pass, const icu::UnicodeString& text)
+      : pass_(pass), text_(text), icu_breaks_(pass.scratch.icu_breaks), searched_(pass.scratch.searched) {
+    ++pass_.block;
+    icu_breaks_.clear();
+    searched_.clear();
+  }
 
   // Content ends of the sentences of the block, in order.
-  std::vector<std::int32_t> breaks() {
+  std::vector<std::int32_t>& breaks() {
     find_icu_breaks();
-    if (pass_.evaluation == Evaluation::triggered) pass_.plan->triggers->classify(text_, classified_);
-    std::vector<std::int32_t> candidates = icu_breaks_;
+    if (pass_.evaluation == Evaluation::triggered) pass_.plan->triggers->classify(text_, classified());
+    auto& candidates = pass_.scratch.candidates;
+    candidates = icu_breaks_;
     for (std::size_t index = 0; index < steps().size(); ++index) {
       if (steps()[index].search) search_rule(index, candidates);
     }
     add_yes_candidates(candidates);
     sort_unique(candidates);
     std::sort(searched_.begin(), searched_.end());
-    std::vector<std::int32_t> result;
+    auto& result = pass_.scratch.ends;
+    result.clear();
     for (const auto position : candidates) {
       if (position > 0 && position < text_.length() && decide(position)) result.push_back(position);
     }
@@ -159,32 +174,18 @@ class BlockSegmenter {
       }
       return;
     }
-    const auto& table = *pass_.plan->triggers;
-    const auto* yes_rules = pass_.plan->yes_rules.data();
-    auto& mask = mask_buffer(1);
-    for (std::int32_t position = 1; position <= text_.length(); ++position) {
-      if (!table.may_end_before(classified_, position, yes_rules)) continue;
-      table.first_characters(classified_, position, mask.data());
-      if (any_rule_holds(mask.data(), yes_rules, position)) candidates.push_back(content_end(text_, position));
-    }
-  }
-
-  // Whether the trigger of a rule in both masks holds at `position`.
-  bool any_rule_holds(const TriggerTable::Word* mask, const TriggerTable::Word* rules, std::int32_t position) const {
-    const auto& table = *pass_.plan->triggers;
-    for (std::size_t w = 0; w < table.words(); ++w) {
-      for (auto bits = mask[w] & rules[w]; bits != 0; bits &= bits - 1) {
-        const auto rule = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-        if (table.may_match(rule, classified_, position)) return true;
-      }
-    }
-    return false;
+    auto& positions = pass_.scratch.positions;
+    positions.clear();
+    pass_.plan->triggers->positions_where_any(classified(), pass_.plan->yes_rules.data(), positions);
+    for (const auto position : positions) candidates.push_back(content_end(text_, position));
   }
 
   std::vector<TriggerTable::Word>& mask_buffer(std::size_t positions) {
-    masks_.resize(positions * pass_.plan->triggers->words());
-    return masks_;
+    pass_.scratch.masks.resize(positions * pass_.plan->triggers->words());
+    return pass_.scratch.masks;
   }
+
+  TriggerTable::Classified& classified() { return pass_.scratch.classified; }
 
   void find_everywhere(std::size_t index, std::vector<std::int32_t>& candidates) {
     auto* found = matcher(index);
@@ -229,7 +230,7 @@ class BlockSegmenter {
     auto& masks = mask_buffer(places);
     if (triggered) {
       for (std::size_t i = 0; i < places; ++i) {
-        table.first_characters(classified_, position + static_cast<std::int32_t>(i), &masks[i * table.words()]);
+        table.first_characters(classified(), position + static_cast<std::int32_t>(i), &masks[i * table.words()]);
       }
     }
     for (std::size_t index = 0; index < steps().size(); ++index) {
@@ -249,7 +250,7 @@ class BlockSegmenter {
 
   bool may_match_at(std::size_t index, const TriggerTable::Word* mask, std::int32_t at) const {
     if (((mask[index / 64] >> (index % 64)) & 1U) == 0) return false;
-    return pass_.plan->triggers->may_match(index, classified_, at);
+    return pass_.plan->triggers->may_match(index, pass_.scratch.classified, at);
   }
 
   bool anchored_match(std::size_t index, std::int32_t at) {
@@ -261,17 +262,16 @@ class BlockSegmenter {
 
   Pass& pass_;
   const icu::UnicodeString& text_;
-  std::vector<std::int32_t> icu_breaks_;                       // content ends, in order
-  std::vector<std::pair<std::int32_t, std::int32_t>> searched_;  // (position, step) of searched rules
-  TriggerTable::Classified classified_;                            // the text's character classes
-  std::vector<TriggerTable::Word> masks_;                        // per position tested, rules whose trigger may hold
+  std::vector<std::int32_t>& icu_breaks_;                         // content ends, in order
+  std::vector<std::pair<std::int32_t, std::int32_t>>& searched_;  // (position, step) of searched rules
 };
 
 void segment_block(Pass& pass, std::string_view text, const Block& block, std::vector<Segment>& out) {
-  Utf16Text decoded = decode_utf8(text.substr(block.begin, block.end - block.begin));
+  Utf16Text& decoded = pass.scratch.decoded;
+  decode_utf8(text.substr(block.begin, block.end - block.begin), decoded);
   if (block.soft_line_breaks) mask_soft_breaks(decoded.text);
   BlockSegmenter segmenter(pass, decoded.text);
-  auto ends = segmenter.breaks();
+  auto& ends = segmenter.breaks();
   ends.push_back(decoded.text.length());
   std::int32_t start = 0;
   for (const auto end : ends) {

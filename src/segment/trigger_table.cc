@@ -254,6 +254,27 @@ bool TriggerTable::may_end_before(const Classified& text, std::int32_t position,
   return false;
 }
 
+void TriggerTable::positions_where_any(const Classified& text, const Word* rules, std::vector<std::int32_t>& out) const {
+  std::vector<bool> may_end(classes_, false);
+  for (std::size_t c = 0; c < classes_; ++c) {
+    for (std::size_t w = 0; w < words_; ++w) may_end[c] = may_end[c] || (last_masks_[c * words_ + w] & rules[w]) != 0;
+  }
+  std::vector<Word> mask(words_);
+  for (std::int32_t position = 1; position <= text.length; ++position) {
+    if (!may_end[text.classes[static_cast<std::size_t>(position - 1)]]) continue;
+    first_characters(text, position, mask.data());
+    const auto holds_here = [&] {
+      for (std::size_t w = 0; w < words_; ++w) {
+        for (auto bits = mask[w] & rules[w]; bits != 0; bits &= bits - 1) {
+          if (may_match(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), text, position)) return true;
+        }
+      }
+      return false;
+    };
+    if (holds_here()) out.push_back(position);
+  }
+}
+
 bool TriggerTable::holds(const std::vector<Shape>& shapes, const Classified& text, std::int32_t position,
                          bool forward) const {
   for (const auto& shape : shapes) {

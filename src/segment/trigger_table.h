@@ -41,6 +41,8 @@ class TriggerTable {
   // Whether the character before `position` may end the beforebreak of one
   // of the rules in `rules` (a mask of words()).
   bool may_end_before(const Classified& text, std::int32_t position, const Word* rules) const;
+  // The positions 1..length where the trigger of one of `rules` may hold, in order.
+  void positions_where_any(const Classified& text, const Word* rules, std::vector<std::int32_t>& out) const;
   // The whole trigger of rule `rule` (as RuleTrigger::may_match).
   bool may_match(std::size_t rule, const Classified& text, std::int32_t position) const;
 

@@ -7,6 +7,12 @@ namespace edsync::segment_detail {
 
 Utf16Text decode_utf8(std::string_view bytes) {
   Utf16Text result;
+  decode_utf8(bytes, result);
+  return result;
+}
+
+void decode_utf8(std::string_view bytes, Utf16Text& result) {
+  result.byte_offset.clear();
   const auto length = static_cast<std::int32_t>(bytes.size());
   result.byte_offset.reserve(bytes.size() + 1);
   char16_t* buffer = result.text.getBuffer(length + 1);
@@ -30,7 +36,6 @@ Utf16Text decode_utf8(std::string_view bytes) {
   }
   result.text.releaseBuffer(units);
   result.byte_offset.push_back(static_cast<std::uint32_t>(length));
-  return result;
 }
 
 }  // namespace edsync::segment_detail
