@@ -29,12 +29,10 @@ struct Node {
   std::int32_t max = -1;        // repeat, -1 = unbounded
 };
 
+// None of the sets below is frozen: the analysis changes copies of them,
+// and a copy of a frozen UnicodeSet is frozen too and ignores every change.
 const icu::UnicodeSet& everything() {
-  static const icu::UnicodeSet all = [] {
-    icu::UnicodeSet set(0, 0x10FFFF);
-    set.freeze();
-    return set;
-  }();
+  static const icu::UnicodeSet all(0, 0x10FFFF);
   return all;
 }
 
@@ -48,9 +46,7 @@ icu::UnicodeSet property_set(const icu::UnicodeString& body) {
 // ICU's \s is [\t\n\f\r\p{Z}]; a superset keeps the trigger safe whichever it is.
 const icu::UnicodeSet& space_set() {
   static const icu::UnicodeSet set = [] {
-    icu::UnicodeSet made = property_set(u"\\p{WhiteSpace}\\p{Z}\\t\\n\\f\\r\\u000B\\u0085");
-    made.freeze();
-    return made;
+    return property_set(u"\\p{WhiteSpace}\\p{Z}\\t\\n\\f\\r\\u000B\\u0085");
   }();
   return set;
 }
@@ -61,7 +57,6 @@ const icu::UnicodeSet& non_space_set() {
     icu::UnicodeSet made = property_set(u"\\p{WhiteSpace}");
     made.retainAll(property_set(u"\\p{Z}\\t\\n\\f\\r"));
     made.complement();
-    made.freeze();
     return made;
   }();
   return set;
@@ -821,8 +816,9 @@ Shapes analyze(const icu::UnicodeString& pattern, int depth, Direction direction
     const Node root = Parser(pattern).parse();
     result.alternatives = analyzer.shapes(root, true);
     result.required = RequirementFinder{direction}.of(root);
-    // One the shapes already test adds nothing but work.
-    if (result.required.within <= depth) result.required = {};
+    // A near one adds little to what the shapes test, and its characters
+    // (letters, full stops) are common: listing them costs more than it saves.
+    if (result.required.within < 4 * depth) result.required = {};
   } catch (const Refused&) {
     result.alternatives = analyzer.unknown();
     result.required = {};

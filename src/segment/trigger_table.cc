@@ -203,18 +203,26 @@ void TriggerTable::classify(const icu::UnicodeString& text, Classified& out) con
   out.classes.resize(static_cast<std::size_t>(out.length));
   out.required.resize(required_sets_);
   for (auto& positions : out.required) positions.clear();
+  const char16_t* units = out.units;
+  const std::uint16_t* table = bmp_classes_.data();
+  const std::uint32_t* required = required_classes_.data();
+  std::uint16_t* classes = out.classes.data();
   for (std::int32_t at = 0; at < out.length; ++at) {
-    const char16_t unit = out.units[at];
-    std::uint32_t found = bmp_classes_[unit];
+    const char16_t unit = units[at];
+    std::uint16_t found = table[unit];
     if (U16_IS_SURROGATE(unit)) {
       const UChar32 c = text.char32At(at);
-      found = class_of(c);
-      if (U16_LENGTH(c) == 2) out.classes[static_cast<std::size_t>(at++)] = static_cast<std::uint16_t>(found);
+      found = static_cast<std::uint16_t>(class_of(c));
+      if (U16_LENGTH(c) == 2) classes[at++] = found;
     }
-    out.classes[static_cast<std::size_t>(at)] = static_cast<std::uint16_t>(found);
-    for (auto bits = required_classes_[found]; bits != 0; bits &= bits - 1) {
-      out.required[static_cast<std::size_t>(std::countr_zero(bits))].push_back(at);
-    }
+    classes[at] = found;
+    if (required[found] != 0) note_required(required[found], at, out);
+  }
+}
+
+void TriggerTable::note_required(std::uint32_t sets, std::int32_t position, Classified& out) {
+  for (auto bits = sets; bits != 0; bits &= bits - 1) {
+    out.required[static_cast<std::size_t>(std::countr_zero(bits))].push_back(position);
   }
 }
 
@@ -255,13 +263,16 @@ bool TriggerTable::may_end_before(const Classified& text, std::int32_t position,
 }
 
 void TriggerTable::positions_where_any(const Classified& text, const Word* rules, std::vector<std::int32_t>& out) const {
-  std::vector<bool> may_end(classes_, false);
+  std::vector<std::uint8_t> may_end(classes_, 0);
   for (std::size_t c = 0; c < classes_; ++c) {
-    for (std::size_t w = 0; w < words_; ++w) may_end[c] = may_end[c] || (last_masks_[c * words_ + w] & rules[w]) != 0;
+    for (std::size_t w = 0; w < words_; ++w) {
+      if ((last_masks_[c * words_ + w] & rules[w]) != 0) may_end[c] = 1;
+    }
   }
   std::vector<Word> mask(words_);
+  const std::uint16_t* classes = text.classes.data();
   for (std::int32_t position = 1; position <= text.length; ++position) {
-    if (!may_end[text.classes[static_cast<std::size_t>(position - 1)]]) continue;
+    if (!may_end[classes[position - 1]]) continue;
     first_characters(text, position, mask.data());
     const auto holds_here = [&] {
       for (std::size_t w = 0; w < words_; ++w) {

@@ -62,6 +62,7 @@ class TriggerTable {
     Required after_required;
   };
   Required number_requirement(const Requirement& requirement, std::vector<const icu::UnicodeSet*>& sets);
+  static void note_required(std::uint32_t sets, std::int32_t position, Classified& out);
   static bool occurs(const std::vector<std::int32_t>& positions, std::int32_t from, std::int32_t to);
 
   std::uint32_t class_of(UChar32 c) const;
