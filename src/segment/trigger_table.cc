@@ -203,6 +203,7 @@ void TriggerTable::classify(const icu::UnicodeString& text, Classified& out) con
   out.classes.resize(static_cast<std::size_t>(out.length));
   out.required.resize(required_sets_);
   for (auto& positions : out.required) positions.clear();
+  out.surrogate_pairs = false;
   const char16_t* units = out.units;
   const std::uint16_t* table = bmp_classes_.data();
   const std::uint32_t* required = required_classes_.data();
@@ -213,7 +214,10 @@ void TriggerTable::classify(const icu::UnicodeString& text, Classified& out) con
     if (U16_IS_SURROGATE(unit)) {
       const UChar32 c = text.char32At(at);
       found = static_cast<std::uint16_t>(class_of(c));
-      if (U16_LENGTH(c) == 2) classes[at++] = found;
+      if (U16_LENGTH(c) == 2) {
+        classes[at++] = found;
+        out.surrogate_pairs = true;
+      }
     }
     classes[at] = found;
     if (required[found] != 0) note_required(required[found], at, out);
@@ -271,19 +275,36 @@ void TriggerTable::positions_where_any(const Classified& text, const Word* rules
   }
   std::vector<Word> mask(words_);
   const std::uint16_t* classes = text.classes.data();
-  for (std::int32_t position = 1; position <= text.length; ++position) {
+  const std::int32_t length = text.length;
+  // Without surrogate pairs, the neighbours of a unit are the next units.
+  const bool by_unit = !text.surrogate_pairs && !last_pair_masks_.empty();
+  for (std::int32_t position = 1; position <= length; ++position) {
     if (!may_end[classes[position - 1]]) continue;
-    first_characters(text, position, mask.data());
-    const auto holds_here = [&] {
-      for (std::size_t w = 0; w < words_; ++w) {
-        for (auto bits = mask[w] & rules[w]; bits != 0; bits &= bits - 1) {
-          if (may_match(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), text, position)) return true;
-        }
-      }
-      return false;
-    };
-    if (holds_here()) out.push_back(position);
+    if (by_unit) {
+      const std::size_t before = classes[position - 1];
+      const std::size_t next_before = position >= 2 ? classes[position - 2] : none_class_;
+      const std::size_t after = position < length ? classes[position] : none_class_;
+      const std::size_t next_after = position + 1 < length ? classes[position + 1] : none_class_;
+      const Word* last = &last_pair_masks_[(before * classes_ + next_before) * words_];
+      const Word* first = &first_pair_masks_[(after * classes_ + next_after) * words_];
+      Word any = 0;
+      for (std::size_t w = 0; w < words_; ++w) any |= mask[w] = last[w] & first[w] & rules[w];
+      if (any == 0) continue;
+    } else {
+      first_characters(text, position, mask.data());
+      for (std::size_t w = 0; w < words_; ++w) mask[w] &= rules[w];
+    }
+    if (any_may_match(mask.data(), text, position)) out.push_back(position);
   }
+}
+
+bool TriggerTable::any_may_match(const Word* mask, const Classified& text, std::int32_t position) const {
+  for (std::size_t w = 0; w < words_; ++w) {
+    for (auto bits = mask[w]; bits != 0; bits &= bits - 1) {
+      if (may_match(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), text, position)) return true;
+    }
+  }
+  return false;
 }
 
 bool TriggerTable::holds(const std::vector<Shape>& shapes, const Classified& text, std::int32_t position,
@@ -306,11 +327,13 @@ bool TriggerTable::holds(const std::vector<Shape>& shapes, const Classified& tex
 
 bool TriggerTable::may_match(std::size_t rule, const Classified& text, std::int32_t position) const {
   const Trigger& trigger = triggers_[rule];
-  if (!holds(trigger.before, text, position, false) || !holds(trigger.after, text, position, true)) return false;
+  // The requirements first: a binary search that rules out most places where
+  // a rule with far-reaching look-arounds would be tried.
   const auto& before = trigger.before_required;
   if (before.units && !occurs(text.required[before.set], position - before.units, position)) return false;
   const auto& after = trigger.after_required;
-  return !after.units || occurs(text.required[after.set], position, position + after.units);
+  if (after.units && !occurs(text.required[after.set], position, position + after.units)) return false;
+  return holds(trigger.before, text, position, false) && holds(trigger.after, text, position, true);
 }
 
 }  // namespace edsync::segment_detail

@@ -32,6 +32,7 @@ class TriggerTable {
     std::int32_t length = 0;
     std::vector<std::uint16_t> classes;
     std::vector<std::vector<std::int32_t>> required;  // per requirement set, ascending
+    bool surrogate_pairs = false;
   };
   void classify(const icu::UnicodeString& text, Classified& out) const;
 
@@ -62,6 +63,7 @@ class TriggerTable {
     Required after_required;
   };
   Required number_requirement(const Requirement& requirement, std::vector<const icu::UnicodeSet*>& sets);
+  bool any_may_match(const Word* mask, const Classified& text, std::int32_t position) const;
   static void note_required(std::uint32_t sets, std::int32_t position, Classified& out);
   static bool occurs(const std::vector<std::int32_t>& positions, std::int32_t from, std::int32_t to);
 
