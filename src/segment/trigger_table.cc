@@ -276,25 +276,36 @@ void TriggerTable::positions_where_any(const Classified& text, const Word* rules
   std::vector<Word> mask(words_);
   const std::uint16_t* classes = text.classes.data();
   const std::int32_t length = text.length;
-  // Without surrogate pairs, the neighbours of a unit are the next units.
-  const bool by_unit = !text.surrogate_pairs && !last_pair_masks_.empty();
+  if (!text.surrogate_pairs && !last_pair_masks_.empty() && words_ == 1) {
+    scan_by_unit(text, rules[0], out);
+    return;
+  }
   for (std::int32_t position = 1; position <= length; ++position) {
     if (!may_end[classes[position - 1]]) continue;
-    if (by_unit) {
-      const std::size_t before = classes[position - 1];
-      const std::size_t next_before = position >= 2 ? classes[position - 2] : none_class_;
-      const std::size_t after = position < length ? classes[position] : none_class_;
-      const std::size_t next_after = position + 1 < length ? classes[position + 1] : none_class_;
-      const Word* last = &last_pair_masks_[(before * classes_ + next_before) * words_];
-      const Word* first = &first_pair_masks_[(after * classes_ + next_after) * words_];
-      Word any = 0;
-      for (std::size_t w = 0; w < words_; ++w) any |= mask[w] = last[w] & first[w] & rules[w];
-      if (any == 0) continue;
-    } else {
-      first_characters(text, position, mask.data());
-      for (std::size_t w = 0; w < words_; ++w) mask[w] &= rules[w];
-    }
+    first_characters(text, position, mask.data());
+    for (std::size_t w = 0; w < words_; ++w) mask[w] &= rules[w];
     if (any_may_match(mask.data(), text, position)) out.push_back(position);
+  }
+}
+
+// The common case (no surrogate pairs, at most 64 rules) without branches
+// but for the rare places where a rule's first characters hold: the
+// neighbours of a unit are the next units.
+void TriggerTable::scan_by_unit(const Classified& text, Word rules, std::vector<std::int32_t>& out) const {
+  const std::uint16_t* classes = text.classes.data();
+  const std::int32_t length = text.length;
+  const Word* last = last_pair_masks_.data();
+  const Word* first = first_pair_masks_.data();
+  std::size_t next_before = none_class_;
+  std::size_t before = length > 0 ? classes[0] : none_class_;
+  std::size_t after = length > 1 ? classes[1] : none_class_;
+  for (std::int32_t position = 1; position <= length; ++position) {
+    const std::size_t next_after = position + 1 < length ? classes[position + 1] : none_class_;
+    const Word mask = last[before * classes_ + next_before] & first[after * classes_ + next_after] & rules;
+    if (mask != 0 && any_may_match(&mask, text, position)) out.push_back(position);
+    next_before = before;
+    before = after;
+    after = next_after;
   }
 }
 

@@ -63,6 +63,7 @@ class TriggerTable {
     Required after_required;
   };
   Required number_requirement(const Requirement& requirement, std::vector<const icu::UnicodeSet*>& sets);
+  void scan_by_unit(const Classified& text, Word rules, std::vector<std::int32_t>& out) const;
   bool any_may_match(const Word* mask, const Classified& text, std::int32_t position) const;
   static void note_required(std::uint32_t sets, std::int32_t position, Classified& out);
   static bool occurs(const std::vector<std::int32_t>& positions, std::int32_t from, std::int32_t to);

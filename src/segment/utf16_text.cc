@@ -22,9 +22,15 @@ void decode_utf8(std::string_view bytes, Utf16Text& result) {
   const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
   while (index < length) {
     const auto start = static_cast<std::uint32_t>(index);
-    if (data[index] < 0x80) {  // ASCII, most of the text in many languages
-      offsets[units] = start;
-      buffer[units++] = data[index++];
+    if (data[index] < 0x80) {  // a run of ASCII, most of the text in many languages
+      std::int32_t end = index + 1;
+      while (end < length && data[end] < 0x80) ++end;
+      for (std::int32_t i = 0; i < end - index; ++i) {
+        offsets[units + i] = start + static_cast<std::uint32_t>(i);
+        buffer[units + i] = data[index + i];
+      }
+      units += end - index;
+      index = end;
       continue;
     }
     UChar32 code_point = 0;
