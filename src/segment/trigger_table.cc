@@ -267,6 +267,10 @@ bool TriggerTable::may_end_before(const Classified& text, std::int32_t position,
 }
 
 void TriggerTable::positions_where_any(const Classified& text, const Word* rules, std::vector<std::int32_t>& out) const {
+  if (!text.surrogate_pairs && !last_pair_masks_.empty() && words_ == 1) {
+    scan_by_unit(text, rules[0], out);
+    return;
+  }
   std::vector<std::uint8_t> may_end(classes_, 0);
   for (std::size_t c = 0; c < classes_; ++c) {
     for (std::size_t w = 0; w < words_; ++w) {
@@ -276,10 +280,6 @@ void TriggerTable::positions_where_any(const Classified& text, const Word* rules
   std::vector<Word> mask(words_);
   const std::uint16_t* classes = text.classes.data();
   const std::int32_t length = text.length;
-  if (!text.surrogate_pairs && !last_pair_masks_.empty() && words_ == 1) {
-    scan_by_unit(text, rules[0], out);
-    return;
-  }
   for (std::int32_t position = 1; position <= length; ++position) {
     if (!may_end[classes[position - 1]]) continue;
     first_characters(text, position, mask.data());

@@ -33,6 +33,12 @@ void decode_utf8(std::string_view bytes, Utf16Text& result) {
       index = end;
       continue;
     }
+    if ((data[index] & 0xE0) == 0xC0 && data[index] >= 0xC2 && index + 1 < length && (data[index + 1] & 0xC0) == 0x80) {
+      offsets[units] = start;  // a two-byte sequence: Arabic, Persian, Latin letters with marks
+      buffer[units++] = static_cast<char16_t>(((data[index] & 0x1F) << 6) | (data[index + 1] & 0x3F));
+      index += 2;
+      continue;
+    }
     UChar32 code_point = 0;
     U8_NEXT(data, index, length, code_point);
     if (code_point < 0) code_point = 0xFFFD;
