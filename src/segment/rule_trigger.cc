@@ -20,6 +20,8 @@ namespace {
 
 struct Refused {};
 
+constexpr int kMaxNesting = 64;  // deeper groups are refused (any text)
+
 struct Node {
   enum class Kind { set, sequence, alternation, repeat, look_ahead, look_behind, text_start, text_end, empty, unknown };
   Kind kind = Kind::empty;
@@ -212,6 +214,7 @@ class Parser {
   }
 
   Node group() {
+    if (++depth_ > kMaxNesting) throw Refused{};  // keeps the recursion shallow on odd input
     ++at_;  // (
     Node::Kind kind = Node::Kind::sequence;
     bool negative = false;
@@ -248,6 +251,7 @@ class Parser {
     Node body = alternation();
     if (peek() != u')') throw Refused{};
     ++at_;
+    --depth_;
     if (opaque) return kind_node(Node::Kind::unknown);
     if (negative) return kind_node(Node::Kind::empty);  // zero-width, asks nothing we can use
     if (kind == Node::Kind::sequence) return body;
@@ -492,6 +496,7 @@ class Parser {
   const icu::UnicodeString& text_;
   const bool multiline_;
   std::int32_t at_ = 0;
+  int depth_ = 0;
 };
 
 // ---------------------------------------------------------------------------

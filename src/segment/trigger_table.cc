@@ -14,6 +14,7 @@ constexpr UChar32 kCodePoints = 0x110000;
 constexpr UChar32 kBmpEnd = 0x10000;
 
 constexpr std::size_t kLargestPairTable = std::size_t{1} << 18;  // words: 2 MB
+constexpr std::size_t kLargestPairWork = std::size_t{1} << 24;   // pairs visited to fill them
 
 std::size_t words_for(std::size_t bits) { return (bits + 63) / 64; }
 
@@ -151,7 +152,7 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
     mark(triggers_[rule].after, first_masks_, rule);
   }
   classes_ = classes;
-  if (classes * classes * words_ <= kLargestPairTable) {
+  if (classes * classes * words_ <= kLargestPairTable && pair_work(classes) <= kLargestPairWork) {
     last_pair_masks_.assign(classes * classes * words_, 0);
     first_pair_masks_.assign(classes * classes * words_, 0);
     for (std::size_t rule = 0; rule < triggers.size(); ++rule) {
@@ -160,6 +161,26 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
       mark_pairs(triggers_[rule].after, first_pair_masks_, rule);
     }
   }
+}
+
+// How many pairs of classes filling the pair tables would visit.
+std::size_t TriggerTable::pair_work(std::size_t classes) const {
+  std::vector<std::size_t> set_classes(set_bits_.size() / std::max<std::size_t>(class_words_, 1), 0);
+  for (std::size_t s = 0; s < set_classes.size(); ++s) {
+    for (std::size_t w = 0; w < class_words_; ++w) {
+      set_classes[s] += static_cast<std::size_t>(std::popcount(set_bits_[s * class_words_ + w]));
+    }
+  }
+  std::size_t work = 0;
+  for (const auto& trigger : triggers_) {
+    for (const auto* shapes : {&trigger.before, &trigger.after}) {
+      for (const auto& shape : *shapes) {
+        const std::size_t first = shape.columns.empty() ? classes : set_classes[shape.columns[0]];
+        work += classes + first * classes;  // as mark_pairs loops
+      }
+    }
+  }
+  return work;
 }
 
 // Row (nearest * classes + next): the rules one of whose shapes holds there.

@@ -103,6 +103,7 @@ class TriggerTable {
   std::vector<Word> last_pair_masks_;
   std::vector<Word> first_pair_masks_;
   std::size_t classes_ = 0;
+  std::size_t pair_work(std::size_t classes) const;
   void mark_pairs(const std::vector<Shape>& shapes, std::vector<Word>& masks, std::size_t rule);
   std::vector<Trigger> triggers_;
   std::vector<std::uint32_t> required_classes_;  // class -> bit per requirement set holding it
