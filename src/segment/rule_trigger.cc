@@ -414,9 +414,8 @@ class Parser {
       negated = true;
       ++at_;
     }
-    bool first = true;
-    while (!done() && (peek() != u']' || first)) {
-      first = false;
+    if (peek() == u']') throw Refused{};  // "[]" or "[^]": read differently by different engines
+    while (!done() && peek() != u']') {
       if (peek() == u'[') {  // nested class or [:posix:]: give up on this class
         understood = false;
         skip_nested();

@@ -120,7 +120,7 @@ TEST_CASE("^ holds only where the text starts, unless (?m) is on") {
 
 TEST_CASE("syntax the analyzer does not understand gives any character") {
   for (const char16_t* pattern : {u"(?i)abc", u"(?x) a b", u"\\w", u"\\1", u"[[a-z]&&[^aeiou]]", u"[a-z--[aeiou]]",
-                                  u"\\Qa.b\\E", u"\\y", u"(?i:abc)", u"[[:alpha:]]", u"\\X"}) {
+                                  u"\\Qa.b\\E", u"\\y", u"(?i:abc)", u"[[:alpha:]]", u"\\X", u"[]a]"}) {
     const auto forward = leading_shapes(u(pattern), 2);
     const auto backward = trailing_shapes(u(pattern), 2);
     std::string label;
@@ -161,4 +161,19 @@ TEST_CASE("a trigger tests both sides of the position") {
   CHECK_FALSE(trigger.may_match(text, static_cast<std::int32_t>(text.length())));
   const RuleTrigger everywhere;
   CHECK(everywhere.may_match(text, 0));
+}
+
+TEST_CASE("a far rare character a match needs is its requirement") {
+  const auto before = trailing_shapes(u(u"[.!?](?<=(?:^|[\\s(\\[])\u2018[^\u2018\u2019\\n]{1,400})"));
+  CHECK(before.required.within == 401);
+  CHECK(before.required.set == set_of(u"[\u2018]"));
+  const auto after = leading_shapes(u(u"\\s[^\u201C\u201D\\n]{0,400}+\u201D"));
+  CHECK(after.required.within == 402);
+  CHECK(after.required.set == set_of(u"[\u201D]"));
+  // Near ones are left to the shapes; unbounded ones cannot be used.
+  CHECK(leading_shapes(u(u"\\s+\\p{Lu}")).required.within == 0);
+  CHECK(leading_shapes(u(u"\\s[^x]*x")).required.within == 0);
+  const RuleTrigger quotation(u(u"[.!?](?<=(?:^|[\\s(\\[])\u2018[^\u2018\u2019\\n]{1,400})"), u(u"\\s"));
+  CHECK(quotation.may_match(u(u"He said \u2018Go. Now\u2019."), 12));
+  CHECK_FALSE(quotation.may_match(u(u"He said Go. Now."), 11));
 }
