@@ -228,9 +228,9 @@ class BlockSegmenter {
     const bool triggered = pass_.evaluation == Evaluation::triggered;
     const auto places = static_cast<std::size_t>(after_space - position + 1);
     auto& masks = mask_buffer(places);
-    if (triggered) {
+    if (triggered && table.words() > 0) {
       for (std::size_t i = 0; i < places; ++i) {
-        table.first_characters(classified(), position + static_cast<std::int32_t>(i), &masks[i * table.words()]);
+        table.first_characters(classified(), position + static_cast<std::int32_t>(i), masks.data() + i * table.words());
       }
     }
     for (std::size_t index = 0; index < steps().size(); ++index) {
@@ -241,7 +241,7 @@ class BlockSegmenter {
       }
       for (std::size_t i = 0; i < places; ++i) {
         const auto at = position + static_cast<std::int32_t>(i);
-        if (triggered && !may_match_at(index, &masks[i * table.words()], at)) continue;
+        if (triggered && !may_match_at(index, masks.data() + i * table.words(), at)) continue;
         if (anchored_match(index, at)) return step.is_break;
       }
     }

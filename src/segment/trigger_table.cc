@@ -288,6 +288,7 @@ bool TriggerTable::may_end_before(const Classified& text, std::int32_t position,
 }
 
 void TriggerTable::positions_where_any(const Classified& text, const Word* rules, std::vector<std::int32_t>& out) const {
+  if (words_ == 0) return;
   if (!text.surrogate_pairs && !last_pair_masks_.empty() && words_ == 1) {
     scan_by_unit(text, rules[0], out);
     return;
