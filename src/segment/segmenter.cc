@@ -2,14 +2,17 @@
 #include <unicode/locid.h>
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <limits>
 
 #include "edsync/file_io.h"
 #include "edsync/segment.h"
 #include "markdown_blocks.h"
+#include "segment_engine.h"
 #include "srx_rules.h"
 #include "utf16_text.h"
 
@@ -23,8 +26,6 @@ namespace {
 
 using namespace segment_detail;
 
-constexpr std::int32_t kNoRule = std::numeric_limits<std::int32_t>::max();
-
 bool is_space(char16_t unit) { return u_isUWhiteSpace(unit); }
 
 bool is_bidi_mark(char16_t unit) {
@@ -36,8 +37,19 @@ bool is_bidi_mark(char16_t unit) {
 struct Pass {
   std::unique_ptr<icu::BreakIterator> sentences;
   std::shared_ptr<const Plan> plan;
-  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;           // searched through the text
-  std::vector<std::unique_ptr<icu::RegexMatcher>> anchored_matchers;  // tested where a break is proposed
+  Evaluation evaluation = Evaluation::triggered;
+  // One per step, reset onto a block's text the first time the block needs it.
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+  std::vector<std::uint64_t> matcher_block;
+  std::uint64_t block = 0;
+  // Buffers reused from block to block.
+  struct Scratch {
+    Utf16Text decoded;
+    TriggerTable::Classified classified;
+    std::vector<std::int32_t> icu_breaks, candidates, positions, ends;
+    std::vector<std::pair<std::int32_t, std::int32_t>> searched;
+    std::vector<TriggerTable::Word> masks;
+  } scratch;
 };
 
 std::unique_ptr<icu::RegexMatcher> make_matcher(const icu::RegexPattern* pattern) {
@@ -49,8 +61,9 @@ std::unique_ptr<icu::RegexMatcher> make_matcher(const icu::RegexPattern* pattern
   return matcher;
 }
 
-Pass make_pass(const Segmenter::Rules& rules, const SegmentOptions& options) {
+Pass make_pass(const Segmenter::Rules& rules, const SegmentOptions& options, Evaluation evaluation) {
   Pass pass;
+  pass.evaluation = evaluation;
   UErrorCode status = U_ZERO_ERROR;
   pass.sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(options.language.c_str()), status));
   if (U_FAILURE(status)) {
@@ -60,9 +73,9 @@ Pass make_pass(const Segmenter::Rules& rules, const SegmentOptions& options) {
   const std::string tag = options.clause_breaks ? options.language + "-x-clause" : options.language;
   pass.plan = rules.plan_for(tag);
   for (const auto& step : pass.plan->steps) {
-    pass.anchored_matchers.push_back(make_matcher(step.anchored));
-    pass.matchers.push_back(make_matcher(step.search));
+    pass.matchers.push_back(make_matcher(step.anchored ? step.anchored : step.search));
   }
+  pass.matcher_block.assign(pass.matchers.size(), 0);
   return pass;
 }
 
@@ -95,85 +108,170 @@ void mask_soft_breaks(icu::UnicodeString& text) {
   }
 }
 
+void sort_unique(std::vector<std::int32_t>& positions) {
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+}
+
+// Rules are tested only at candidate positions: where ICU proposes a break,
+// where a break="yes" rule may add one, and where a searched rule matched.
+// There the first rule (in SRX order) that matches decides; without one, ICU does.
 class BlockSegmenter {
  public:
-  BlockSegmenter(Pass& pass, const icu::UnicodeString& text) : pass_(pass), text_(text) {
-    const auto size = static_cast<std::size_t>(text.length()) + 1;
-    first_rule_.assign(size, kNoRule);
-    icu_break_.assign(size, false);
+  BlockSegmenter(Pass& pass, const icu::UnicodeString& text)
+      : pass_(pass), text_(text), icu_breaks_(pass.scratch.icu_breaks), searched_(pass.scratch.searched) {
+    ++pass_.block;
+    icu_breaks_.clear();
+    searched_.clear();
   }
 
   // Content ends of the sentences of the block, in order.
-  std::vector<std::int32_t> breaks() {
+  std::vector<std::int32_t>& breaks() {
     find_icu_breaks();
-    for (std::size_t index = 0; index < pass_.plan->steps.size(); ++index) apply_rule(index);
-    for (auto& matcher : pass_.anchored_matchers) {
-      if (matcher) matcher->reset(text_);
+    if (pass_.evaluation == Evaluation::triggered) pass_.plan->triggers->classify(text_, classified());
+    auto& candidates = pass_.scratch.candidates;
+    candidates = icu_breaks_;
+    for (std::size_t index = 0; index < steps().size(); ++index) {
+      if (steps()[index].search) search_rule(index, candidates);
     }
-    std::vector<std::int32_t> result;
-    for (std::int32_t position = 1; position < text_.length(); ++position) {
-      const auto index = static_cast<std::size_t>(position);
-      if ((icu_break_[index] || first_rule_[index] != kNoRule) && decide(position)) result.push_back(position);
+    add_yes_candidates(candidates);
+    sort_unique(candidates);
+    std::sort(searched_.begin(), searched_.end());
+    auto& result = pass_.scratch.ends;
+    result.clear();
+    for (const auto position : candidates) {
+      if (position > 0 && position < text_.length() && decide(position)) result.push_back(position);
     }
     return result;
   }
 
  private:
+  const std::vector<Step>& steps() const { return pass_.plan->steps; }
+
+  icu::RegexMatcher* matcher(std::size_t index) {
+    auto* found = pass_.matchers[index].get();
+    if (found && pass_.matcher_block[index] != pass_.block) {
+      found->reset(text_);
+      pass_.matcher_block[index] = pass_.block;
+    }
+    return found;
+  }
+
   void find_icu_breaks() {
     pass_.sentences->setText(text_);
     for (auto at = pass_.sentences->next(); at != icu::BreakIterator::DONE; at = pass_.sentences->next()) {
-      if (at < text_.length()) icu_break_[static_cast<std::size_t>(content_end(text_, at))] = true;
+      if (at < text_.length()) icu_breaks_.push_back(content_end(text_, at));
     }
   }
 
-  // The first rule that matches here decides; without one, ICU does.
-  bool decide(std::int32_t position) {
-    const auto first_found = first_rule_[static_cast<std::size_t>(position)];
-    std::int32_t after_space = position;
-    while (after_space < text_.length() && is_space(text_.charAt(after_space))) ++after_space;
-    for (std::int32_t index = 0; index < static_cast<std::int32_t>(pass_.plan->steps.size()); ++index) {
-      if (index == first_found) return pass_.plan->steps[static_cast<std::size_t>(index)].is_break;
-      auto* anchored = pass_.anchored_matchers[static_cast<std::size_t>(index)].get();
-      if (anchored && matches_between(*anchored, position, after_space)) return false;
+  // Places where some break="yes" rule may match: after a character one can
+  // end with, where the rule's trigger holds (or, evaluated plainly, where
+  // ICU finds the anchored rule).
+  void add_yes_candidates(std::vector<std::int32_t>& candidates) {
+    if (pass_.evaluation == Evaluation::plain) {
+      for (std::size_t index = 0; index < steps().size(); ++index) {
+        if (steps()[index].is_break && steps()[index].anchored) find_everywhere(index, candidates);
+      }
+      return;
     }
-    return icu_break_[static_cast<std::size_t>(position)];
+    auto& positions = pass_.scratch.positions;
+    positions.clear();
+    pass_.plan->triggers->positions_where_any(classified(), pass_.plan->yes_rules.data(), positions);
+    for (const auto position : positions) candidates.push_back(content_end(text_, position));
   }
 
-  static bool matches_between(icu::RegexMatcher& matcher, std::int32_t first, std::int32_t last) {
-    for (std::int32_t at = first; at <= last; ++at) {
-      UErrorCode status = U_ZERO_ERROR;
-      if (matcher.lookingAt(at, status) && U_SUCCESS(status)) return true;
-    }
-    return false;
+  std::vector<TriggerTable::Word>& mask_buffer(std::size_t positions) {
+    pass_.scratch.masks.resize(positions * pass_.plan->triggers->words());
+    return pass_.scratch.masks;
   }
 
-  // Every place this rule matches, unless an earlier rule already decided it.
-  void apply_rule(std::size_t index) {
-    auto* matcher = pass_.matchers[index].get();
-    if (!matcher) return;
+  TriggerTable::Classified& classified() { return pass_.scratch.classified; }
+
+  void find_everywhere(std::size_t index, std::vector<std::int32_t>& candidates) {
+    auto* found = matcher(index);
+    if (!found) return;
     UErrorCode status = U_ZERO_ERROR;
-    matcher->reset(text_);
-    while (matcher->find(status) && U_SUCCESS(status)) {
-      const auto end = matcher->end(status);
+    found->reset();
+    while (found->find(status) && U_SUCCESS(status)) {
+      const auto end = found->end(status);
       if (U_FAILURE(status)) break;
-      auto& first = first_rule_[static_cast<std::size_t>(content_end(text_, end))];
-      if (first == kNoRule) first = static_cast<std::int32_t>(index);
+      candidates.push_back(content_end(text_, end));
+    }
+  }
+
+  // Every place a rule with an unbounded beforebreak matches.
+  void search_rule(std::size_t index, std::vector<std::int32_t>& candidates) {
+    auto* found = matcher(index);
+    if (!found) return;
+    UErrorCode status = U_ZERO_ERROR;
+    found->reset();
+    while (found->find(status) && U_SUCCESS(status)) {
+      const auto end = found->end(status);
+      if (U_FAILURE(status)) break;
+      const auto position = content_end(text_, end);
+      searched_.push_back({position, static_cast<std::int32_t>(index)});
+      candidates.push_back(position);
     }
     // A time-out (U_REGEX_TIME_OUT) or stack overflow leaves the rule's
     // remaining matches out; the rest of the rules still run.
   }
 
+  bool searched_here(std::size_t index, std::int32_t position) const {
+    return std::binary_search(searched_.begin(), searched_.end(),
+                              std::pair<std::int32_t, std::int32_t>{position, static_cast<std::int32_t>(index)});
+  }
+
+  bool decide(std::int32_t position) {
+    std::int32_t after_space = position;
+    while (after_space < text_.length() && is_space(text_.charAt(after_space))) ++after_space;
+    const auto& table = *pass_.plan->triggers;
+    const bool triggered = pass_.evaluation == Evaluation::triggered;
+    const auto places = static_cast<std::size_t>(after_space - position + 1);
+    auto& masks = mask_buffer(places);
+    if (triggered && table.words() > 0) {
+      for (std::size_t i = 0; i < places; ++i) {
+        table.first_characters(classified(), position + static_cast<std::int32_t>(i), masks.data() + i * table.words());
+      }
+    }
+    for (std::size_t index = 0; index < steps().size(); ++index) {
+      const Step& step = steps()[index];
+      if (step.search) {
+        if (searched_here(index, position)) return step.is_break;
+        continue;
+      }
+      for (std::size_t i = 0; i < places; ++i) {
+        const auto at = position + static_cast<std::int32_t>(i);
+        if (triggered && !may_match_at(index, masks.data() + i * table.words(), at)) continue;
+        if (anchored_match(index, at)) return step.is_break;
+      }
+    }
+    return std::binary_search(icu_breaks_.begin(), icu_breaks_.end(), position);
+  }
+
+  bool may_match_at(std::size_t index, const TriggerTable::Word* mask, std::int32_t at) const {
+    if (((mask[index / 64] >> (index % 64)) & 1U) == 0) return false;
+    return pass_.plan->triggers->may_match(index, pass_.scratch.classified, at);
+  }
+
+  bool anchored_match(std::size_t index, std::int32_t at) {
+    auto* anchored = matcher(index);
+    if (!anchored) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    return anchored->lookingAt(at, status) && U_SUCCESS(status);
+  }
+
   Pass& pass_;
   const icu::UnicodeString& text_;
-  std::vector<std::int32_t> first_rule_;
-  std::vector<bool> icu_break_;
+  std::vector<std::int32_t>& icu_breaks_;                         // content ends, in order
+  std::vector<std::pair<std::int32_t, std::int32_t>>& searched_;  // (position, step) of searched rules
 };
 
 void segment_block(Pass& pass, std::string_view text, const Block& block, std::vector<Segment>& out) {
-  Utf16Text decoded = decode_utf8(text.substr(block.begin, block.end - block.begin));
+  Utf16Text& decoded = pass.scratch.decoded;
+  decode_utf8(text.substr(block.begin, block.end - block.begin), decoded);
   if (block.soft_line_breaks) mask_soft_breaks(decoded.text);
   BlockSegmenter segmenter(pass, decoded.text);
-  auto ends = segmenter.breaks();
+  auto& ends = segmenter.breaks();
   ends.push_back(decoded.text.length());
   std::int32_t start = 0;
   for (const auto end : ends) {
@@ -189,6 +287,18 @@ void segment_block(Pass& pass, std::string_view text, const Block& block, std::v
 }
 
 }  // namespace
+
+namespace segment_detail {
+
+std::vector<Segment> segment_text(const Segmenter::Rules& rules, std::string_view text, const SegmentOptions& options,
+                                  Evaluation evaluation) {
+  Pass pass = make_pass(rules, options, evaluation);
+  std::vector<Segment> segments;
+  for (const auto& block : split_blocks(text, options.format)) segment_block(pass, text, block, segments);
+  return segments;
+}
+
+}  // namespace segment_detail
 
 Segmenter::Segmenter(std::shared_ptr<const Rules> rules) : rules_(std::move(rules)) {}
 
@@ -220,10 +330,7 @@ std::size_t Segmenter::rule_count(const SegmentOptions& options) const {
 }
 
 std::vector<Segment> Segmenter::segment(std::string_view text, const SegmentOptions& options) const {
-  Pass pass = make_pass(*rules_, options);
-  std::vector<Segment> segments;
-  for (const auto& block : split_blocks(text, options.format)) segment_block(pass, text, block, segments);
-  return segments;
+  return segment_detail::segment_text(*rules_, text, options, segment_detail::Evaluation::triggered);
 }
 
 std::string_view built_in_srx() { return segment_detail::kBuiltInSrx; }

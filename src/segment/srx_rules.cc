@@ -88,12 +88,10 @@ struct Compiler {
     auto compiled = compile(pattern, rule, "rule");
     if (!compiled) return;
     const bool is_break = std::string_view(rule.attribute("break").as_string("yes")) != "no";
-    std::unique_ptr<icu::RegexPattern> anchored;
     // The afterbreak goes first: it is usually the cheaper test, and it fails at most places.
-    const std::string anchored_source = (after.empty() ? "" : "(?=" + after + ")") + "(?<=" + before + ")";
-    if (!is_break) anchored = compile_quietly(anchored_source);
-    icu::UnicodeString joinable = anchored ? icu::UnicodeString::fromUTF8(anchored_source) : icu::UnicodeString();
-    into.rules.push_back({is_break, std::move(compiled), std::move(anchored), std::move(joinable),
+    auto anchored = compile_quietly((after.empty() ? "" : "(?=" + after + ")") + "(?<=" + before + ")");
+    RuleTrigger trigger(icu::UnicodeString::fromUTF8(before), icu::UnicodeString::fromUTF8(after));
+    into.rules.push_back({is_break, std::move(compiled), std::move(anchored), std::move(trigger),
                           file_name + ":" + std::to_string(line_of(source, rule.offset_debug()))});
   }
 
@@ -144,40 +142,6 @@ Result<std::shared_ptr<const Segmenter::Rules>> compile_srx(std::string_view srx
   return std::shared_ptr<const Segmenter::Rules>(std::move(rules));
 }
 
-std::unique_ptr<icu::RegexPattern> join_anchored(const std::vector<const CompiledRule*>& rules) {
-  icu::UnicodeString joined;
-  for (const auto* rule : rules) {
-    if (!joined.isEmpty()) joined += u'|';
-    joined += u"(?:" + rule->anchored_source + u")";
-  }
-  UParseError where{};
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(joined, 0, where, status));
-  if (U_FAILURE(status)) pattern.reset();
-  return pattern;
-}
-
-// Joins a run of anchored rules; should ICU refuse the join, they stay apart.
-void add_anchored_run(const std::vector<const CompiledRule*>& run, Plan& plan) {
-  if (run.empty()) return;
-  if (run.size() > 1) {
-    if (auto pattern = join_anchored(run)) {
-      Step step;
-      step.is_break = false;
-      step.anchored = pattern.get();
-      step.owned = std::move(pattern);
-      plan.steps.push_back(std::move(step));
-      return;
-    }
-  }
-  for (const auto* rule : run) {
-    Step step;
-    step.is_break = false;
-    step.anchored = rule->anchored.get();
-    plan.steps.push_back(std::move(step));
-  }
-}
-
 }  // namespace edsync::segment_detail
 
 namespace edsync {
@@ -187,20 +151,24 @@ std::shared_ptr<const segment_detail::Plan> Segmenter::Rules::plan_for(const std
   auto& plan = plans_[language];
   if (plan) return plan;
   auto made = std::make_shared<segment_detail::Plan>();
-  std::vector<const segment_detail::CompiledRule*> run;
+  std::vector<const segment_detail::RuleTrigger*> triggers;
   for (const auto* rule : rules_for(language)) {
-    if (rule->anchored) {
-      run.push_back(rule);
-      continue;
-    }
-    segment_detail::add_anchored_run(run, *made);
-    run.clear();
     segment_detail::Step step;
     step.is_break = rule->is_break;
-    step.search = rule->pattern.get();
-    made->steps.push_back(std::move(step));
+    if (rule->anchored) {
+      step.anchored = rule->anchored.get();
+      step.trigger = &rule->trigger;
+    } else {
+      step.search = rule->pattern.get();
+    }
+    made->steps.push_back(step);
+    triggers.push_back(step.trigger);
   }
-  segment_detail::add_anchored_run(run, *made);
+  made->triggers = std::make_unique<segment_detail::TriggerTable>(triggers);
+  made->yes_rules.assign(made->triggers->words(), 0);
+  for (std::size_t i = 0; i < made->steps.size(); ++i) {
+    if (made->steps[i].is_break && made->steps[i].anchored) made->yes_rules[i / 64] |= segment_detail::TriggerTable::Word{1} << (i % 64);
+  }
   plan = std::move(made);
   return plan;
 }

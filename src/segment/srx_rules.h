@@ -13,6 +13,8 @@
 #include "edsync/diagnostic.h"
 #include "edsync/result.h"
 #include "edsync/segment.h"
+#include "rule_trigger.h"
+#include "trigger_table.h"
 
 namespace edsync::segment_detail {
 
@@ -21,11 +23,11 @@ namespace edsync::segment_detail {
 struct CompiledRule {
   bool is_break = true;
   std::unique_ptr<icu::RegexPattern> pattern;
-  // For break="no" rules whose beforebreak has a bounded length:
-  // (?<=before)(?=after), tested only where a break is proposed instead of
-  // searched for through the whole text (much faster, same result).
+  // (?=after)(?<=before), tested only where the trigger says the rule may
+  // match; null when ICU refuses the look-behind (an unbounded beforebreak):
+  // such a rule is searched for through the text with `pattern` instead.
   std::unique_ptr<icu::RegexPattern> anchored;
-  icu::UnicodeString anchored_source;
+  RuleTrigger trigger;
   std::string origin;  // "file:line", for messages about the rule
 };
 
@@ -39,17 +41,18 @@ struct LanguageMap {
   std::string rule_name;
 };
 
-// How a language's rules run. Consecutive anchored break="no" rules are
-// joined into one alternation, tested once per proposed break.
+// How a language's rules run, in SRX order.
 struct Step {
   bool is_break = true;
   const icu::RegexPattern* search = nullptr;    // searched through the text
-  const icu::RegexPattern* anchored = nullptr;  // tested where a break is proposed
-  std::unique_ptr<icu::RegexPattern> owned;     // a joined alternation
+  const icu::RegexPattern* anchored = nullptr;  // tested at candidate positions
+  const RuleTrigger* trigger = nullptr;         // with `anchored`: where it may match
 };
 
 struct Plan {
   std::vector<Step> steps;
+  std::unique_ptr<TriggerTable> triggers;  // bit i: steps[i]
+  std::vector<TriggerTable::Word> yes_rules;  // the anchored break="yes" steps
 };
 
 // The ICU step budget for one find(): about 10,000 steps each (see

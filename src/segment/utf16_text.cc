@@ -7,30 +7,54 @@ namespace edsync::segment_detail {
 
 Utf16Text decode_utf8(std::string_view bytes) {
   Utf16Text result;
+  decode_utf8(bytes, result);
+  return result;
+}
+
+void decode_utf8(std::string_view bytes, Utf16Text& result) {
   const auto length = static_cast<std::int32_t>(bytes.size());
-  result.byte_offset.reserve(bytes.size() + 1);
+  // Never more units than bytes; written by index, trimmed at the end.
+  result.byte_offset.resize(bytes.size() + 1);
+  std::uint32_t* offsets = result.byte_offset.data();
   char16_t* buffer = result.text.getBuffer(length + 1);
   std::int32_t units = 0;
   std::int32_t index = 0;
   const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
   while (index < length) {
     const auto start = static_cast<std::uint32_t>(index);
+    if (data[index] < 0x80) {  // a run of ASCII, most of the text in many languages
+      std::int32_t end = index + 1;
+      while (end < length && data[end] < 0x80) ++end;
+      for (std::int32_t i = 0; i < end - index; ++i) {
+        offsets[units + i] = start + static_cast<std::uint32_t>(i);
+        buffer[units + i] = data[index + i];
+      }
+      units += end - index;
+      index = end;
+      continue;
+    }
+    if ((data[index] & 0xE0) == 0xC0 && data[index] >= 0xC2 && index + 1 < length && (data[index + 1] & 0xC0) == 0x80) {
+      offsets[units] = start;  // a two-byte sequence: Arabic, Persian, Latin letters with marks
+      buffer[units++] = static_cast<char16_t>(((data[index] & 0x1F) << 6) | (data[index + 1] & 0x3F));
+      index += 2;
+      continue;
+    }
     UChar32 code_point = 0;
     U8_NEXT(data, index, length, code_point);
     if (code_point < 0) code_point = 0xFFFD;
     if (U16_LENGTH(code_point) == 2) {
+      offsets[units] = start;
       buffer[units++] = U16_LEAD(code_point);
+      offsets[units] = start;
       buffer[units++] = U16_TRAIL(code_point);
-      result.byte_offset.push_back(start);
-      result.byte_offset.push_back(start);
     } else {
+      offsets[units] = start;
       buffer[units++] = static_cast<char16_t>(code_point);
-      result.byte_offset.push_back(start);
     }
   }
   result.text.releaseBuffer(units);
-  result.byte_offset.push_back(static_cast<std::uint32_t>(length));
-  return result;
+  offsets[units] = static_cast<std::uint32_t>(length);
+  result.byte_offset.resize(static_cast<std::size_t>(units) + 1);
 }
 
 }  // namespace edsync::segment_detail

@@ -19,5 +19,7 @@ struct Utf16Text {
 
 // Decodes bytes; each maximal invalid UTF-8 sequence becomes one U+FFFD.
 Utf16Text decode_utf8(std::string_view bytes);
+// The same into `out`, reusing its buffers.
+void decode_utf8(std::string_view bytes, Utf16Text& out);
 
 }  // namespace edsync::segment_detail

@@ -1,0 +1,113 @@
+// The triggers of one language's rules compiled for speed: the characters
+// they test are sorted into classes (every set a trigger uses is a union of
+// classes), so that one table look-up per character gives, for every rule
+// at once, whether its trigger's first characters hold.
+#pragma once
+
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "rule_trigger.h"
+
+namespace edsync::segment_detail {
+
+class TriggerTable {
+ public:
+  using Word = std::uint64_t;
+
+  // One entry per rule; nullptr for a rule without a trigger (it is never
+  // in a mask).
+  explicit TriggerTable(const std::vector<const RuleTrigger*>& triggers);
+
+  std::size_t words() const { return words_; }
+
+  // One text read once: the class of every UTF-16 unit (both units of a
+  // surrogate pair get the code point's) and where the characters of the
+  // rules' requirements are.
+  struct Classified {
+    const char16_t* units = nullptr;
+    std::int32_t length = 0;
+    std::vector<std::uint16_t> classes;
+    std::vector<std::vector<std::int32_t>> required;  // per requirement set, ascending
+    bool surrogate_pairs = false;
+  };
+  void classify(const icu::UnicodeString& text, Classified& out) const;
+
+  // The rules whose trigger's two nearest characters on both sides hold at
+  // `position`: `words()` words, bit i for rule i, into `mask`.
+  void first_characters(const Classified& text, std::int32_t position, Word* mask) const;
+  // Whether the character before `position` may end the beforebreak of one
+  // of the rules in `rules` (a mask of words()).
+  bool may_end_before(const Classified& text, std::int32_t position, const Word* rules) const;
+  // The positions 1..length where the trigger of one of `rules` may hold, in order.
+  void positions_where_any(const Classified& text, const Word* rules, std::vector<std::int32_t>& out) const;
+  // The whole trigger of rule `rule` (as RuleTrigger::may_match).
+  bool may_match(std::size_t rule, const Classified& text, std::int32_t position) const;
+
+ private:
+  struct Shape {
+    std::vector<std::uint32_t> columns;  // set numbers
+    bool edge = false;
+  };
+  struct Required {
+    std::uint32_t set = 0;
+    std::int32_t units = 0;  // UTF-16 units to look through; 0: nothing required
+  };
+  struct Trigger {
+    std::vector<Shape> before;
+    std::vector<Shape> after;
+    Required before_required;
+    Required after_required;
+  };
+  Required number_requirement(const Requirement& requirement, std::vector<const icu::UnicodeSet*>& sets);
+  void scan_by_unit(const Classified& text, Word rules, std::vector<std::int32_t>& out) const;
+  bool any_may_match(const Word* mask, const Classified& text, std::int32_t position) const;
+  static void note_required(std::uint32_t sets, std::int32_t position, Classified& out);
+  static bool occurs(const std::vector<std::int32_t>& positions, std::int32_t from, std::int32_t to);
+
+  std::uint32_t class_of(UChar32 c) const;
+  std::uint32_t class_before(const Classified& text, std::int32_t& position) const {
+    if (position <= 0) return none_class_;
+    --position;
+    if (U16_IS_TRAIL(text.units[position]) && position > 0 && U16_IS_LEAD(text.units[position - 1])) --position;
+    return text.classes[static_cast<std::size_t>(position)];
+  }
+  std::uint32_t class_at(const Classified& text, std::int32_t& position) const {
+    if (position >= text.length) return none_class_;
+    const std::uint32_t found = text.classes[static_cast<std::size_t>(position)];
+    const bool pair = U16_IS_LEAD(text.units[position]) && position + 1 < text.length &&
+                      U16_IS_TRAIL(text.units[position + 1]);
+    position += pair ? 2 : 1;
+    return found;
+  }
+  bool in_set(std::uint32_t set, std::uint32_t character_class) const {
+    return (set_bits_[set * class_words_ + character_class / 64] >> (character_class % 64)) & 1U;
+  }
+  bool holds(const std::vector<Shape>& shapes, const Classified& text, std::int32_t position,
+             bool forward) const;
+
+  std::size_t words_ = 0;                    // per rule mask
+  std::size_t class_words_ = 0;              // per set bitmap over classes
+  std::uint32_t none_class_ = 0;             // "no character": before the start or after the end
+  std::vector<std::uint16_t> bmp_classes_;   // class of every BMP code point
+  std::vector<UChar32> upper_starts_;        // above the BMP: class of [start, next start)
+  std::vector<std::uint32_t> upper_classes_;
+  std::vector<Word> set_bits_;               // set number -> classes
+  std::vector<Word> last_masks_;             // class -> rules whose beforebreak may end with it
+  std::vector<Word> first_masks_;            // class -> rules whose afterbreak may start with it
+  // (nearest class, next class) -> rules, on each side; empty when the
+  // classes are too many for a table of pairs.
+  std::vector<Word> last_pair_masks_;
+  std::vector<Word> first_pair_masks_;
+  std::size_t classes_ = 0;
+  std::size_t pair_work(std::size_t classes) const;
+  void mark_pairs(const std::vector<Shape>& shapes, std::vector<Word>& masks, std::size_t rule);
+  std::vector<Trigger> triggers_;
+  std::vector<std::uint32_t> required_classes_;  // class -> bit per requirement set holding it
+  std::size_t required_sets_ = 0;
+};
+
+}  // namespace edsync::segment_detail
