@@ -145,3 +145,24 @@ TEST_CASE("Markdown: blocks are hard boundaries, front matter and code are left 
                                               "And [a link](https://x.org/a.b) *here*.", "One item", "Two items.",
                                               "Second.", "Quoted text\n> goes on."});
 }
+
+TEST_CASE("English: a capitalised word after a.m. or p.m. starts a sentence, unless it tells the time or is a title") {
+  CHECK(sentences("The train left at 6 a.m. Passengers who missed it waited. It came back at 5 p.m. Eastern time "
+                  "on Sunday.") == Sentences{"The train left at 6 a.m.", "Passengers who missed it waited.",
+                                             "It came back at 5 p.m. Eastern time on Sunday."});
+  CHECK(sentences("At 7 a.m. Dr. Jones arrived, and at 9 a.m. Monday he left.") ==
+        Sentences{"At 7 a.m. Dr. Jones arrived, and at 9 a.m. Monday he left."});
+}
+
+TEST_CASE("lists lettered inside a line or from any letter") {
+  CHECK(sentences("Drinks on the menu a. Green tea b. Black tea c. Mint tea") ==
+        Sentences{"Drinks on the menu", "a. Green tea", "b. Black tea", "c. Mint tea"});
+  CHECK(sentences("Pick one. x) Tea now y) Coffee later z) Water") ==
+        Sentences{"Pick one.", "x) Tea now", "y) Coffee later", "z) Water"});
+  CHECK(sentences("Grade a. The best grade is this one.") == Sentences{"Grade a.", "The best grade is this one."});
+}
+
+TEST_CASE("one lower-case word alone after a full stop up to the line end is a line of its own") {
+  CHECK(sentences("He came home late. tired\nThen he slept.") == Sentences{"He came home late.", "tired", "Then he slept."});
+  CHECK(sentences("He came home late. and then\nhe slept.") == Sentences{"He came home late. and then", "he slept."});
+}
