@@ -202,3 +202,8 @@ TEST_CASE("line breaks a bad export left as \\n or \\r\\n end sentences like lin
   markdown.format = SegmentFormat::markdown;
   CHECK(sentences("A soft \\nbreak in Markdown.", markdown) == Sentences{"A soft \\nbreak in Markdown."});
 }
+
+TEST_CASE("English: a capital letter alone after a lower-case word is an initial, unless it is the pronoun I") {
+  CHECK(sentences("The book was written by J. Smith in Leeds. You and I. Did we?") ==
+        Sentences{"The book was written by J. Smith in Leeds.", "You and I.", "Did we?"});
+}
