@@ -160,6 +160,8 @@ TEST_CASE("lists lettered inside a line or from any letter") {
   CHECK(sentences("Pick one. x) Tea now y) Coffee later z) Water") ==
         Sentences{"Pick one.", "x) Tea now", "y) Coffee later", "z) Water"});
   CHECK(sentences("Grade a. The best grade is this one.") == Sentences{"Grade a.", "The best grade is this one."});
+  CHECK(sentences("The ruling in Roe v. Wade stands. It was upheld in Smith v. Jones.") ==
+        Sentences{"The ruling in Roe v. Wade stands.", "It was upheld in Smith v. Jones."});
 }
 
 TEST_CASE("one lower-case word alone after a full stop up to the line end is a line of its own") {
