@@ -150,12 +150,15 @@ bool same_name(const icu::UnicodeString& text, const TagReader::Tag& a, const Ta
   return true;
 }
 
-// Where the element that `opening` starts is closed, or nothing.
+// Where the element that `opening` starts is closed, or nothing (inline codes
+// do not nest: another opening tag of the same name ends the search).
 std::optional<Index> closing_tag_end(const icu::UnicodeString& text, const TagReader::Tag& opening) {
   const Index limit = std::min(text.length(), opening.end + kMaxCodeLength);
   for (Index at = text.indexOf(u'<', opening.end); at >= 0 && at < limit; at = text.indexOf(u'<', at + 1)) {
     const auto tag = TagReader(text, at).read();
-    if (tag && tag->closing && same_name(text, *tag, opening)) return tag->end;
+    if (!tag || !same_name(text, *tag, opening)) continue;
+    if (tag->closing) return tag->end;
+    if (tag->opening) return std::nullopt;
   }
   return std::nullopt;
 }

@@ -182,6 +182,7 @@ TEST_CASE("the native code inside TMX and XLIFF inline codes is left out with th
         Sentences{"Report.txt"});
   CHECK(sentences("Open <ph x=\"1\">&lt;br/&gt;</ph> it. <BPT i=\"2\">&lt;i&gt;</BPT>Now<EPT i=\"2\">&lt;/i&gt;</EPT>") ==
         Sentences{"Open <ph x=\"1\">&lt;br/&gt;</ph> it.", "Now"});
+  CHECK(sentences("<ph x=\"1\">Not closed. <ph x=\"2\">&lt;br/&gt;</ph>") == Sentences{"Not closed."});
 }
 
 TEST_CASE("table-of-contents leaders with their page numbers and separator runs are left out") {
