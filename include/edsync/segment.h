@@ -2,8 +2,11 @@
 //
 // ICU's sentence BreakIterator proposes breaks; SRX 2.0 rules (the built-in
 // file or one the user gives) confirm, veto or add breaks. Segments never
-// include the white space around them, and segments plus the gaps between
-// them always rebuild the input byte for byte.
+// include the white space around them, nor text that belongs to no sentence
+// when it stands at their edges or alone (markup tags, the code inside TMX and
+// XLIFF inline codes, table-of-contents leaders with their page numbers,
+// separator runs, escaped line breaks such as a literal "\r\n"); segments
+// plus the gaps between them always rebuild the input byte for byte.
 #pragma once
 
 #include <cstddef>

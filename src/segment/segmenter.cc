@@ -12,6 +12,7 @@
 #include "edsync/file_io.h"
 #include "edsync/segment.h"
 #include "markdown_blocks.h"
+#include "non_sentence_text.h"
 #include "segment_engine.h"
 #include "srx_rules.h"
 #include "utf16_text.h"
@@ -269,6 +270,7 @@ class BlockSegmenter {
 void segment_block(Pass& pass, std::string_view text, const Block& block, std::vector<Segment>& out) {
   Utf16Text& decoded = pass.scratch.decoded;
   decode_utf8(text.substr(block.begin, block.end - block.begin), decoded);
+  mask_non_sentence_text(decoded.text);
   if (block.soft_line_breaks) mask_soft_breaks(decoded.text);
   BlockSegmenter segmenter(pass, decoded.text);
   auto& ends = segmenter.breaks();

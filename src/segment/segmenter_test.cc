@@ -145,3 +145,68 @@ TEST_CASE("Markdown: blocks are hard boundaries, front matter and code are left 
                                               "And [a link](https://x.org/a.b) *here*.", "One item", "Two items.",
                                               "Second.", "Quoted text\n> goes on."});
 }
+
+TEST_CASE("English: a capitalised word after a.m. or p.m. starts a sentence, unless it tells the time or is a title") {
+  CHECK(sentences("The train left at 6 a.m. Passengers who missed it waited. It came back at 5 p.m. Eastern time "
+                  "on Sunday.") == Sentences{"The train left at 6 a.m.", "Passengers who missed it waited.",
+                                             "It came back at 5 p.m. Eastern time on Sunday."});
+  CHECK(sentences("At 7 a.m. Dr. Jones arrived, and at 9 a.m. Monday he left.") ==
+        Sentences{"At 7 a.m. Dr. Jones arrived, and at 9 a.m. Monday he left."});
+}
+
+TEST_CASE("lists lettered inside a line or from any letter") {
+  CHECK(sentences("Drinks on the menu a. Green tea b. Black tea c. Mint tea") ==
+        Sentences{"Drinks on the menu", "a. Green tea", "b. Black tea", "c. Mint tea"});
+  CHECK(sentences("Pick one. x) Tea now y) Coffee later z) Water") ==
+        Sentences{"Pick one.", "x) Tea now", "y) Coffee later", "z) Water"});
+  CHECK(sentences("Grade a. The best grade is this one.") == Sentences{"Grade a.", "The best grade is this one."});
+  CHECK(sentences("The ruling in Roe v. Wade stands. It was upheld in Smith v. Jones.") ==
+        Sentences{"The ruling in Roe v. Wade stands.", "It was upheld in Smith v. Jones."});
+}
+
+TEST_CASE("one lower-case word alone after a full stop up to the line end is a line of its own") {
+  CHECK(sentences("He came home late. tired\nThen he slept.") == Sentences{"He came home late.", "tired", "Then he slept."});
+  CHECK(sentences("He came home late. and then\nhe slept.") == Sentences{"He came home late. and then", "he slept."});
+}
+
+TEST_CASE("markup tags at the edges of a sentence are left out; inside it they stay") {
+  CHECK(sentences("<h1 class=\"top\">Budget</h1>\n<p>Taxes rise. Fees fall.</p>\n<p><img src=\"a.png\"/></p>") ==
+        Sentences{"Budget", "Taxes rise.", "Fees fall."});
+  CHECK(sentences("He said <b>no</b> twice. Then he left.") == Sentences{"He said <b>no</b> twice.", "Then he left."});
+  CHECK(sentences("If a<b and c>d then stop.") == Sentences{"If a<b and c>d then stop."});
+  CHECK(sentences("Use <tag> here.") == Sentences{"Use <tag> here."});
+}
+
+TEST_CASE("the native code inside TMX and XLIFF inline codes is left out with the tags") {
+  CHECK(sentences("<bpt i=\"1\" type=\"bold\">&lt;b&gt;</bpt>Report.txt<ept i=\"1\">&lt;/b&gt;</ept>") ==
+        Sentences{"Report.txt"});
+  CHECK(sentences("Open <ph x=\"1\">&lt;br/&gt;</ph> it. <BPT i=\"2\">&lt;i&gt;</BPT>Now<EPT i=\"2\">&lt;/i&gt;</EPT>") ==
+        Sentences{"Open <ph x=\"1\">&lt;br/&gt;</ph> it.", "Now"});
+  CHECK(sentences("<ph x=\"1\">Not closed. <ph x=\"2\">&lt;br/&gt;</ph>") == Sentences{"Not closed."});
+}
+
+TEST_CASE("table-of-contents leaders with their page numbers and separator runs are left out") {
+  CHECK(sentences("Contents\nAbout us.................. 5\nThe news desk ............ 12-14\nPreface.....ix\n") ==
+        Sentences{"Contents", "About us", "The news desk", "Preface"});
+  CHECK(sentences("I never meant that.... She left at 5.\nHe waited..... 10 minutes passed.") ==
+        Sentences{"I never meant that....", "She left at 5.", "He waited..... 10 minutes passed."});
+  CHECK(sentences("==========\nResults\n==========\n////////////Title here////////////") ==
+        Sentences{"Results", "Title here"});
+  CHECK(sentences("A range of 1-2--3 is fine.") == Sentences{"A range of 1-2--3 is fine."});
+}
+
+TEST_CASE("line breaks a bad export left as \\n or \\r\\n end sentences like line breaks") {
+  CHECK(sentences("It rained. \\r\\n Then it stopped.") == Sentences{"It rained.", "Then it stopped."});
+  CHECK(sentences("Title\\nThe first line. \\ r \\ nThe second line.") ==
+        Sentences{"Title", "The first line.", "The second line."});
+  CHECK(sentences("Saved in C:\\new folder and D:\\Notes today.") ==
+        Sentences{"Saved in C:\\new folder and D:\\Notes today."});
+  SegmentOptions markdown;
+  markdown.format = SegmentFormat::markdown;
+  CHECK(sentences("A soft \\nbreak in Markdown.", markdown) == Sentences{"A soft \\nbreak in Markdown."});
+}
+
+TEST_CASE("English: a capital letter alone after a lower-case word is an initial, unless it is the pronoun I") {
+  CHECK(sentences("The book was written by J. Smith in Leeds. You and I. Did we?") ==
+        Sentences{"The book was written by J. Smith in Leeds.", "You and I.", "Did we?"});
+}
