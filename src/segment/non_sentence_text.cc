@@ -7,6 +7,8 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace edsync::segment_detail {
 
@@ -192,20 +194,38 @@ std::optional<Index> page_reference_end(const icu::UnicodeString& text, Index at
   return end;
 }
 
-// "About Me..........5" (a table of contents) and "/////////////" or
-// "==========" (separators). Shorter runs of dots are ellipses.
-void mask_leaders_and_separators(icu::UnicodeString& text) {
-  for (Index at = 0; at < text.length();) {
-    const char16_t c = text.charAt(at);
-    Index end = at + 1;
-    while (end < text.length() && text.charAt(end) == c) ++end;
-    if (c == u'.' && end - at >= kMinLeaderDots) {
-      if (const auto page = page_reference_end(text, end)) blank_out(text, at, *page);
-    } else if (is_in(u"/\\=-_*~#+", c) && end - at >= kMinSeparatorRun) {
-      blank_out(text, at, end);
-    }
-    at = end;
+bool is_separator(char16_t c) {
+  switch (c) {
+    case u'/': case u'\\': case u'=': case u'-': case u'_': case u'*': case u'~': case u'#': case u'+': return true;
+    default: return false;
   }
+}
+
+// "About Me..........5" (a table of contents) and "/////////////" or
+// "==========" (separators). Shorter runs of dots are ellipses. This runs
+// over every block, so it looks at every fifth character only: a run long
+// enough to matter always holds one of them.
+void mask_leaders_and_separators(icu::UnicodeString& text) {
+  static_assert(kMinLeaderDots <= kMinSeparatorRun);
+  std::vector<std::pair<Index, Index>> blanks;
+  const char16_t* units = text.getBuffer();
+  const Index length = text.length();
+  Index done = 0;  // runs before this are read
+  for (Index probe = 0; probe < length; probe += kMinLeaderDots) {
+    const char16_t c = units[probe];
+    if ((c != u'.' && !is_separator(c)) || probe < done) continue;
+    Index begin = probe;
+    while (begin > done && units[begin - 1] == c) --begin;
+    Index end = probe + 1;
+    while (end < length && units[end] == c) ++end;
+    if (c == u'.' && end - begin >= kMinLeaderDots) {
+      if (const auto page = page_reference_end(text, end)) blanks.emplace_back(begin, *page);
+    } else if (c != u'.' && end - begin >= kMinSeparatorRun) {
+      blanks.emplace_back(begin, end);
+    }
+    done = end;
+  }
+  for (const auto& [begin, end] : blanks) blank_out(text, begin, end);
 }
 
 // "\n", "\r\n" and the typed "\ n" of a bad export ("Title\nThe text",
