@@ -53,6 +53,15 @@ void blank_out(icu::UnicodeString& text, Index begin, Index end) {
   }
 }
 
+bool is_separator_mark(char16_t c) {
+  switch (c) {
+    case u'/': case u'\\': case u'=': case u'-': case u'_': case u'*': case u'~': case u'#': case u'+':
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_in(std::u16string_view set, char16_t c) { return c != u'\0' && set.find(c) != std::u16string_view::npos; }
 
 // Whether text[begin, end) is one of the names, ignoring ASCII case.
@@ -197,11 +206,15 @@ std::optional<Index> page_reference_end(const icu::UnicodeString& text, Index at
 void mask_leaders_and_separators(icu::UnicodeString& text) {
   for (Index at = 0; at < text.length();) {
     const char16_t c = text.charAt(at);
+    if (c != u'.' && !is_separator_mark(c)) {
+      ++at;
+      continue;
+    }
     Index end = at + 1;
     while (end < text.length() && text.charAt(end) == c) ++end;
     if (c == u'.' && end - at >= kMinLeaderDots) {
       if (const auto page = page_reference_end(text, end)) blank_out(text, at, *page);
-    } else if (is_in(u"/\\=-_*~#+", c) && end - at >= kMinSeparatorRun) {
+    } else if (c != u'.' && end - at >= kMinSeparatorRun) {
       blank_out(text, at, end);
     }
     at = end;
