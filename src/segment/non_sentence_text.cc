@@ -55,6 +55,15 @@ void blank_out(icu::UnicodeString& text, Index begin, Index end) {
   }
 }
 
+bool is_separator_mark(char16_t c) {
+  switch (c) {
+    case u'/': case u'\\': case u'=': case u'-': case u'_': case u'*': case u'~': case u'#': case u'+':
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_in(std::u16string_view set, char16_t c) { return c != u'\0' && set.find(c) != std::u16string_view::npos; }
 
 // Whether text[begin, end) is one of the names, ignoring ASCII case.
@@ -194,13 +203,6 @@ std::optional<Index> page_reference_end(const icu::UnicodeString& text, Index at
   return end;
 }
 
-bool is_separator(char16_t c) {
-  switch (c) {
-    case u'/': case u'\\': case u'=': case u'-': case u'_': case u'*': case u'~': case u'#': case u'+': return true;
-    default: return false;
-  }
-}
-
 // "About Me..........5" (a table of contents) and "/////////////" or
 // "==========" (separators). Shorter runs of dots are ellipses. This runs
 // over every block, so it looks at every fifth character only: a run long
@@ -213,7 +215,7 @@ void mask_leaders_and_separators(icu::UnicodeString& text) {
   Index done = 0;  // runs before this are read
   for (Index probe = 0; probe < length; probe += kMinLeaderDots) {
     const char16_t c = units[probe];
-    if ((c != u'.' && !is_separator(c)) || probe < done) continue;
+    if ((c != u'.' && !is_separator_mark(c)) || probe < done) continue;
     Index begin = probe;
     while (begin > done && units[begin - 1] == c) --begin;
     Index end = probe + 1;
