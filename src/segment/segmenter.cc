@@ -132,8 +132,10 @@ class BlockSegmenter {
     if (pass_.evaluation == Evaluation::triggered) pass_.plan->triggers->classify(text_, classified());
     auto& candidates = pass_.scratch.candidates;
     candidates = icu_breaks_;
-    for (std::size_t index = 0; index < steps().size(); ++index) {
-      if (steps()[index].search) search_rule(index, candidates);
+    if (pass_.plan->has_search_rules) {
+      for (std::size_t index = 0; index < steps().size(); ++index) {
+        if (steps()[index].search) search_rule(index, candidates);
+      }
     }
     add_yes_candidates(candidates);
     sort_unique(candidates);
@@ -225,24 +227,45 @@ class BlockSegmenter {
   bool decide(std::int32_t position) {
     std::int32_t after_space = position;
     while (after_space < text_.length() && is_space(text_.charAt(after_space))) ++after_space;
+    if (pass_.evaluation == Evaluation::plain) return decide_plainly(position, after_space);
     const auto& table = *pass_.plan->triggers;
-    const bool triggered = pass_.evaluation == Evaluation::triggered;
+    const std::size_t words = table.words();
     const auto places = static_cast<std::size_t>(after_space - position + 1);
-    auto& masks = mask_buffer(places);
-    if (triggered && table.words() > 0) {
-      for (std::size_t i = 0; i < places; ++i) {
-        table.first_characters(classified(), position + static_cast<std::int32_t>(i), masks.data() + i * table.words());
+    // One mask per place, then their union with the searched rules: only
+    // the rules in it are visited, in SRX order.
+    auto& masks = mask_buffer(places + 1);
+    TriggerTable::Word* any = masks.data() + places * words;
+    for (std::size_t w = 0; w < words; ++w) any[w] = pass_.plan->search_rules[w];
+    for (std::size_t i = 0; i < places; ++i) {
+      TriggerTable::Word* mask = masks.data() + i * words;
+      table.first_characters(classified(), position + static_cast<std::int32_t>(i), mask);
+      for (std::size_t w = 0; w < words; ++w) any[w] |= mask[w];
+    }
+    for (std::size_t w = 0; w < words; ++w) {
+      for (auto bits = any[w]; bits != 0; bits &= bits - 1) {
+        const auto index = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+        const Step& step = steps()[index];
+        if (step.search) {
+          if (searched_here(index, position)) return step.is_break;
+          continue;
+        }
+        for (std::size_t i = 0; i < places; ++i) {
+          const auto at = position + static_cast<std::int32_t>(i);
+          if (may_match_at(index, masks.data() + i * words, at) && anchored_match(index, at)) return step.is_break;
+        }
       }
     }
+    return std::binary_search(icu_breaks_.begin(), icu_breaks_.end(), position);
+  }
+
+  bool decide_plainly(std::int32_t position, std::int32_t after_space) {
     for (std::size_t index = 0; index < steps().size(); ++index) {
       const Step& step = steps()[index];
       if (step.search) {
         if (searched_here(index, position)) return step.is_break;
         continue;
       }
-      for (std::size_t i = 0; i < places; ++i) {
-        const auto at = position + static_cast<std::int32_t>(i);
-        if (triggered && !may_match_at(index, masks.data() + i * table.words(), at)) continue;
+      for (std::int32_t at = position; at <= after_space; ++at) {
         if (anchored_match(index, at)) return step.is_break;
       }
     }

@@ -166,9 +166,14 @@ std::shared_ptr<const segment_detail::Plan> Segmenter::Rules::plan_for(const std
   }
   made->triggers = std::make_unique<segment_detail::TriggerTable>(triggers);
   made->yes_rules.assign(made->triggers->words(), 0);
+  made->search_rules.assign(made->triggers->words(), 0);
   for (std::size_t i = 0; i < made->steps.size(); ++i) {
-    if (made->steps[i].is_break && made->steps[i].anchored) made->yes_rules[i / 64] |= segment_detail::TriggerTable::Word{1} << (i % 64);
+    const segment_detail::TriggerTable::Word bit = segment_detail::TriggerTable::Word{1} << (i % 64);
+    if (made->steps[i].is_break && made->steps[i].anchored) made->yes_rules[i / 64] |= bit;
+    if (made->steps[i].search) made->search_rules[i / 64] |= bit;
   }
+  made->has_search_rules = std::any_of(made->steps.begin(), made->steps.end(),
+                                       [](const segment_detail::Step& step) { return step.search != nullptr; });
   plan = std::move(made);
   return plan;
 }

@@ -52,7 +52,9 @@ struct Step {
 struct Plan {
   std::vector<Step> steps;
   std::unique_ptr<TriggerTable> triggers;  // bit i: steps[i]
-  std::vector<TriggerTable::Word> yes_rules;  // the anchored break="yes" steps
+  std::vector<TriggerTable::Word> yes_rules;     // the anchored break="yes" steps
+  std::vector<TriggerTable::Word> search_rules;  // the searched steps
+  bool has_search_rules = false;
 };
 
 // The ICU step budget for one find(): about 10,000 steps each (see

@@ -129,6 +129,11 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
     }
   }
 
+  for (auto& trigger : triggers_) {
+    trigger.before_deeper = deeper_columns(trigger.before);
+    trigger.after_deeper = deeper_columns(trigger.after);
+  }
+
   // The first characters on each side, for all rules at once.
   last_masks_.assign(classes * words_, 0);
   first_masks_.assign(classes * words_, 0);
@@ -161,6 +166,32 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
       mark_pairs(triggers_[rule].after, first_pair_masks_, rule);
     }
   }
+}
+
+std::vector<std::vector<TriggerTable::Word>> TriggerTable::deeper_columns(const std::vector<Shape>& shapes) const {
+  std::vector<std::vector<Word>> deeper;
+  for (std::size_t depth = 2; depth < 4; ++depth) {
+    std::vector<Word> allowed(class_words_, 0);
+    for (const auto& shape : shapes) {
+      if (shape.columns.size() <= depth) return deeper;  // asks nothing this deep
+      for (std::size_t w = 0; w < class_words_; ++w) allowed[w] |= set_bits_[shape.columns[depth] * class_words_ + w];
+    }
+    deeper.push_back(std::move(allowed));
+  }
+  return deeper;
+}
+
+bool TriggerTable::deeper_hold(const std::vector<std::vector<Word>>& deeper, const Classified& text,
+                               std::int32_t position, bool forward) const {
+  if (deeper.empty()) return true;
+  std::int32_t at = position;
+  for (std::size_t depth = 0; depth < 2 + deeper.size(); ++depth) {
+    const auto character_class = forward ? class_at(text, at) : class_before(text, at);
+    if (depth < 2) continue;
+    if (character_class == none_class_) return false;
+    if (((deeper[depth - 2][character_class / 64] >> (character_class % 64)) & 1U) == 0) return false;
+  }
+  return true;
 }
 
 // How many pairs of classes filling the pair tables would visit.
@@ -366,6 +397,8 @@ bool TriggerTable::may_match(std::size_t rule, const Classified& text, std::int3
   if (before.units && !occurs(text.required[before.set], position - before.units, position)) return false;
   const auto& after = trigger.after_required;
   if (after.units && !occurs(text.required[after.set], position, position + after.units)) return false;
+  if (!deeper_hold(trigger.before_deeper, text, position, false)) return false;
+  if (!deeper_hold(trigger.after_deeper, text, position, true)) return false;
   return holds(trigger.before, text, position, false) && holds(trigger.after, text, position, true);
 }
 

@@ -61,7 +61,15 @@ class TriggerTable {
     std::vector<Shape> after;
     Required before_required;
     Required after_required;
+    // Per side, the classes any shape allows at distances 2 and 3 (bitmaps
+    // over classes); empty when some shape asks nothing there. A quick
+    // test before the shapes one by one.
+    std::vector<std::vector<Word>> before_deeper;
+    std::vector<std::vector<Word>> after_deeper;
   };
+  std::vector<std::vector<Word>> deeper_columns(const std::vector<Shape>& shapes) const;
+  bool deeper_hold(const std::vector<std::vector<Word>>& deeper, const Classified& text, std::int32_t position,
+                   bool forward) const;
   Required number_requirement(const Requirement& requirement, std::vector<const icu::UnicodeSet*>& sets);
   void scan_by_unit(const Classified& text, Word rules, std::vector<std::int32_t>& out) const;
   bool any_may_match(const Word* mask, const Classified& text, std::int32_t position) const;
