@@ -4,9 +4,12 @@
 // 1M units whose English is spliced from real news sentences (see SentenceMaker).
 //
 //   bench/edsync_tm_bench [--reuse] [--queries N] [SIZES...]     e.g. 10000 100000 1000000
+//   bench/edsync_tm_bench --write-tmx FILE UNITS                   a TMX to import by hand
 //
 // --reuse keeps the memories in /tmp/edsync-tm-bench and, when one of the size
-// is there from an earlier run, measures only the lookups on it.
+// is there from an earlier run, measures only the lookups on it. --queries 0
+// measures only the import. --write-tmx writes UNITS units of the same kind,
+// streaming (for the 1 GB import run and for profiling `edsync tm import`).
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -182,13 +185,39 @@ void progress(std::size_t size, const std::string& what) {
   std::cerr << "tm bench, " << size << " units: " << what << '\n';
 }
 
-void write_tmx(const fs::path& tmx, const std::vector<std::pair<std::string, std::string>>& rows) {
-  std::ofstream out(tmx);
+void write_tmx_head(std::ostream& out) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"b\" creationtoolversion=\"1\" segtype=\"sentence\""
          " o-tmf=\"b\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n";
-  for (const auto& [en, ar] : rows)
-    out << "<tu><tuv xml:lang=\"en\"><seg>" << escape(en) << "</seg></tuv><tuv xml:lang=\"ar\"><seg>" << escape(ar) << "</seg></tuv></tu>\n";
+}
+
+void write_tmx_unit(std::ostream& out, const std::string& en, const std::string& ar) {
+  out << "<tu><tuv xml:lang=\"en\"><seg>" << escape(en) << "</seg></tuv><tuv xml:lang=\"ar\"><seg>" << escape(ar) << "</seg></tuv></tu>\n";
+}
+
+void write_tmx(const fs::path& tmx, const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::ofstream out(tmx);
+  write_tmx_head(out);
+  for (const auto& [en, ar] : rows) write_tmx_unit(out, en, ar);
   out << "</body></tmx>\n";
+}
+
+// Streams `size` units to `file` without holding them: any size fits.
+int write_tmx_only(SentenceMaker& maker, const fs::path& file, std::size_t size) {
+  std::mt19937 random(static_cast<unsigned>(size));
+  std::ofstream out(file);
+  write_tmx_head(out);
+  for (std::size_t i = 0; i < size; ++i) {
+    const std::string en = maker.sentence(random);
+    write_tmx_unit(out, en, maker.translation(random));
+  }
+  out << "</body></tmx>\n";
+  out.close();
+  if (!out) {
+    std::cerr << file.string() << ": cannot write\n";
+    return 1;
+  }
+  std::printf("%s: %zu units, %.1f MiB\n", file.c_str(), size, static_cast<double>(fs::file_size(file)) / (1 << 20));
+  return 0;
 }
 
 // Imports the rows (timed against the bare inserts) unless a finished
@@ -232,6 +261,7 @@ void run_size(SentenceMaker& maker, const fs::path& folder, std::size_t size, st
   rows.reserve(size);
   for (std::size_t i = 0; i < size; ++i) rows.emplace_back(maker.sentence(random), maker.translation(random));
   build(folder, size, rows);
+  if (queries == 0) return;
   auto store = Store::open(folder / ("tm" + std::to_string(size) + ".sqlite"));
   edsync::tm::LookupOptions options;
   options.target_lang = "ar";
@@ -267,15 +297,18 @@ int main(int argc, char** argv) {
   bool reuse = false;
   std::size_t queries = 100;
   std::vector<std::size_t> sizes;
+  fs::path tmx_only;
   for (int i = 1; i < argc; ++i) {
     const std::string argument = argv[i];
     if (argument == "--reuse") reuse = true;
+    else if (argument == "--write-tmx" && i + 1 < argc) tmx_only = argv[++i];
     else if (argument == "--queries" && i + 1 < argc) queries = std::stoul(argv[++i]);
     else sizes.push_back(std::stoul(argument));
   }
   if (sizes.empty()) sizes = {10'000, 100'000, 1'000'000};
   SentenceMaker maker(*data, fs::path(EDSYNC_SAMPLE_WORKSPACE) / "editions" / "en");
   std::cerr << "tm bench: " << maker.corpus_sentences() << " corpus sentences, " << maker.corpus_words() << " words\n";
+  if (!tmx_only.empty()) return write_tmx_only(maker, tmx_only, sizes.at(0));
   const fs::path folder = fs::temp_directory_path() / (reuse ? std::string("edsync-tm-bench")
                                                              : "edsync-tm-bench-" + std::to_string(::getpid()));
   fs::create_directories(folder);
