@@ -76,6 +76,7 @@ void add_part(std::vector<DiffPart>& parts, DiffPart::Kind kind, const Token& to
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 1);  // about one token per word of prose: fewer moves
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   bool in_word = false;
