@@ -255,6 +255,15 @@ double percentile(std::vector<double> values, double p) {
   return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
 }
 
+// The figures so far, for the progress line: a long run stopped early still says something.
+std::string so_far(const std::vector<double>& latencies, int hits, int answerable) {
+  if (latencies.empty()) return "";
+  char line[128];
+  std::snprintf(line, sizeof line, ": p50 %.2f ms, p95 %.2f ms, recall@1 %d of %d", percentile(latencies, 0.5),
+                percentile(latencies, 0.95), hits, answerable);
+  return line;
+}
+
 void progress(std::size_t size, const std::string& what) {
   std::cerr << "tm bench, " << size << " units: " << what << '\n';
 }
@@ -347,7 +356,7 @@ void run_size(SentenceMaker& maker, const fs::path& folder, std::size_t size, st
   std::vector<double> latencies;
   int hits = 0, answerable = 0;
   for (std::size_t q = 0; q < queries; ++q) {
-    if (q % 10 == 0) progress(size, "query " + std::to_string(q) + " of " + std::to_string(queries));
+    if (q % 10 == 0) progress(size, "query " + std::to_string(q) + " of " + std::to_string(queries) + so_far(latencies, hits, answerable));
     const auto& original = rows[std::uniform_int_distribution<std::size_t>(0, rows.size() - 1)(random)].first;
     const std::string query = maker.variation(original, random);
     const auto before = Clock::now();
