@@ -4,9 +4,12 @@
 // 1M units whose English is spliced from real news sentences (see SentenceMaker).
 //
 //   bench/edsync_tm_bench [--reuse] [--queries N] [SIZES...]     e.g. 10000 100000 1000000
+//   bench/edsync_tm_bench --write-tmx FILE UNITS                   a TMX to import by hand
 //
 // --reuse keeps the memories in /tmp/edsync-tm-bench and, when one of the size
-// is there from an earlier run, measures only the lookups on it.
+// is there from an earlier run, measures only the lookups on it. --queries 0
+// measures only the import. --write-tmx writes UNITS units of the same kind,
+// streaming (for the 1 GB import run and for profiling `edsync tm import`).
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -173,22 +176,131 @@ double bare_inserts(const fs::path& db_path, const std::vector<std::pair<std::st
   return elapsed;
 }
 
+// The honest baseline: every row the import wrote (units, variants, FTS
+// rows, fuzzy postings and word counts), copied from the imported memory into
+// a fresh one with the same schema and indexes, with prepared statements in
+// one transaction and the store's pragmas. Rows are read in chunks outside
+// the timed part; postings go in key order, the cheapest order there is.
+class SameRows {
+ public:
+  SameRows(const fs::path& imported, const fs::path& target) {
+    if (auto created = Store::open(target); !created) {  // the schema, as the store makes it
+      std::cerr << created.error().message << '\n';
+      std::exit(1);
+    }
+    sqlite3_open_v2(imported.c_str(), &source_, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_open(target.c_str(), &target_);
+    sqlite3_exec(target_, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                 nullptr, nullptr, nullptr);
+  }
+  ~SameRows() {
+    sqlite3_close(source_);
+    sqlite3_close(target_);
+  }
+
+  // Seconds spent inserting (and committing) only.
+  double run() {
+    const auto begin = Clock::now();
+    sqlite3_exec(target_, "BEGIN", nullptr, nullptr, nullptr);
+    double timed = seconds_since(begin);
+    for (const char* table : {"units", "variants"})
+      timed += copy(std::string("SELECT * FROM ") + table + " ORDER BY rowid", std::string("INSERT INTO ") + table);
+    timed += copy("SELECT id, text FROM variants ORDER BY id", "INSERT INTO variants_fts(rowid, text)");
+    timed += copy("SELECT term, size, variant_id FROM fuzzy_postings", "INSERT INTO fuzzy_postings");
+    timed += copy("SELECT term, docs FROM fuzzy_terms", "INSERT INTO fuzzy_terms");
+    const auto commit = Clock::now();
+    sqlite3_exec(target_, "COMMIT", nullptr, nullptr, nullptr);
+    return timed + seconds_since(commit);
+  }
+
+ private:
+
+  double copy(const std::string& select, const std::string& insert_head) {
+    sqlite3_stmt *read = nullptr, *write = nullptr;
+    sqlite3_prepare_v2(source_, select.c_str(), -1, &read, nullptr);
+    const int columns = sqlite3_column_count(read);
+    std::string insert = insert_head + " VALUES(";
+    for (int c = 0; c < columns; ++c) insert += c ? ",?" : "?";
+    sqlite3_prepare_v2(target_, (insert + ")").c_str(), -1, &write, nullptr);
+    double timed = 0;
+    for (bool more = true; more;) {
+      std::vector<sqlite3_value*> chunk;  // kChunk rows of `columns` values
+      while (chunk.size() < kChunk * static_cast<std::size_t>(columns) && (more = sqlite3_step(read) == SQLITE_ROW))
+        for (int c = 0; c < columns; ++c) chunk.push_back(sqlite3_value_dup(sqlite3_column_value(read, c)));
+      const auto start = Clock::now();
+      for (std::size_t row = 0; row < chunk.size(); row += static_cast<std::size_t>(columns)) {
+        for (int c = 0; c < columns; ++c) sqlite3_bind_value(write, c + 1, chunk[row + static_cast<std::size_t>(c)]);
+        if (sqlite3_step(write) != SQLITE_DONE) failed(insert_head);
+        sqlite3_reset(write);
+      }
+      timed += seconds_since(start);
+      for (auto* value : chunk) sqlite3_value_free(value);
+    }
+    sqlite3_finalize(read);
+    sqlite3_finalize(write);
+    return timed;
+  }
+  void failed(const std::string& what) {
+    std::cerr << "same-rows baseline: " << what << ": " << sqlite3_errmsg(target_) << '\n';
+    std::exit(1);
+  }
+
+  static constexpr std::size_t kChunk = 10'000;
+  sqlite3* source_ = nullptr;
+  sqlite3* target_ = nullptr;
+};
+
 double percentile(std::vector<double> values, double p) {
   std::sort(values.begin(), values.end());
   return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
+}
+
+// The figures so far, for the progress line: a long run stopped early still says something.
+std::string so_far(const std::vector<double>& latencies, int hits, int answerable) {
+  if (latencies.empty()) return "";
+  char line[128];
+  std::snprintf(line, sizeof line, ": p50 %.2f ms, p95 %.2f ms, recall@1 %d of %d", percentile(latencies, 0.5),
+                percentile(latencies, 0.95), hits, answerable);
+  return line;
 }
 
 void progress(std::size_t size, const std::string& what) {
   std::cerr << "tm bench, " << size << " units: " << what << '\n';
 }
 
-void write_tmx(const fs::path& tmx, const std::vector<std::pair<std::string, std::string>>& rows) {
-  std::ofstream out(tmx);
+void write_tmx_head(std::ostream& out) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"b\" creationtoolversion=\"1\" segtype=\"sentence\""
          " o-tmf=\"b\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n";
-  for (const auto& [en, ar] : rows)
-    out << "<tu><tuv xml:lang=\"en\"><seg>" << escape(en) << "</seg></tuv><tuv xml:lang=\"ar\"><seg>" << escape(ar) << "</seg></tuv></tu>\n";
+}
+
+void write_tmx_unit(std::ostream& out, const std::string& en, const std::string& ar) {
+  out << "<tu><tuv xml:lang=\"en\"><seg>" << escape(en) << "</seg></tuv><tuv xml:lang=\"ar\"><seg>" << escape(ar) << "</seg></tuv></tu>\n";
+}
+
+void write_tmx(const fs::path& tmx, const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::ofstream out(tmx);
+  write_tmx_head(out);
+  for (const auto& [en, ar] : rows) write_tmx_unit(out, en, ar);
   out << "</body></tmx>\n";
+}
+
+// Streams `size` units to `file` without holding them: any size fits.
+int write_tmx_only(SentenceMaker& maker, const fs::path& file, std::size_t size) {
+  std::mt19937 random(static_cast<unsigned>(size));
+  std::ofstream out(file);
+  write_tmx_head(out);
+  for (std::size_t i = 0; i < size; ++i) {
+    const std::string en = maker.sentence(random);
+    write_tmx_unit(out, en, maker.translation(random));
+  }
+  out << "</body></tmx>\n";
+  out.close();
+  if (!out) {
+    std::cerr << file.string() << ": cannot write\n";
+    return 1;
+  }
+  std::printf("%s: %zu units, %.1f MiB\n", file.c_str(), size, static_cast<double>(fs::file_size(file)) / (1 << 20));
+  return 0;
 }
 
 // Imports the rows (timed against the bare inserts) unless a finished
@@ -218,10 +330,14 @@ void build(const fs::path& folder, std::size_t size, const std::vector<std::pair
     std::exit(1);
   }
   fs::remove(tmx);
+  progress(size, "the same rows, inserted");
+  const fs::path same = folder / ("same" + std::to_string(size) + ".sqlite");
+  const double same_rows = SameRows(folder / (name + ".sqlite"), same).run();
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(same.string() + suffix);
   std::ofstream(done) << "imported\n";
   const double units = static_cast<double>(size);
-  std::printf("%8zu units  import %8.0f units/s  bare inserts %9.0f units/s  ratio %.2f\n", size, units / import_time,
-              units / baseline, baseline / import_time);
+  std::printf("%8zu units  import %8.0f units/s  same rows %8.0f units/s  ratio %.2f  |  index-free inserts %8.0f units/s  ratio %.2f\n",
+              size, units / import_time, units / same_rows, same_rows / import_time, units / baseline, baseline / import_time);
   std::fflush(stdout);
 }
 
@@ -232,6 +348,7 @@ void run_size(SentenceMaker& maker, const fs::path& folder, std::size_t size, st
   rows.reserve(size);
   for (std::size_t i = 0; i < size; ++i) rows.emplace_back(maker.sentence(random), maker.translation(random));
   build(folder, size, rows);
+  if (queries == 0) return;
   auto store = Store::open(folder / ("tm" + std::to_string(size) + ".sqlite"));
   edsync::tm::LookupOptions options;
   options.target_lang = "ar";
@@ -239,7 +356,7 @@ void run_size(SentenceMaker& maker, const fs::path& folder, std::size_t size, st
   std::vector<double> latencies;
   int hits = 0, answerable = 0;
   for (std::size_t q = 0; q < queries; ++q) {
-    if (q % 10 == 0) progress(size, "query " + std::to_string(q) + " of " + std::to_string(queries));
+    if (q % 10 == 0) progress(size, "query " + std::to_string(q) + " of " + std::to_string(queries) + so_far(latencies, hits, answerable));
     const auto& original = rows[std::uniform_int_distribution<std::size_t>(0, rows.size() - 1)(random)].first;
     const std::string query = maker.variation(original, random);
     const auto before = Clock::now();
@@ -267,15 +384,18 @@ int main(int argc, char** argv) {
   bool reuse = false;
   std::size_t queries = 100;
   std::vector<std::size_t> sizes;
+  fs::path tmx_only;
   for (int i = 1; i < argc; ++i) {
     const std::string argument = argv[i];
     if (argument == "--reuse") reuse = true;
+    else if (argument == "--write-tmx" && i + 1 < argc) tmx_only = argv[++i];
     else if (argument == "--queries" && i + 1 < argc) queries = std::stoul(argv[++i]);
     else sizes.push_back(std::stoul(argument));
   }
   if (sizes.empty()) sizes = {10'000, 100'000, 1'000'000};
   SentenceMaker maker(*data, fs::path(EDSYNC_SAMPLE_WORKSPACE) / "editions" / "en");
   std::cerr << "tm bench: " << maker.corpus_sentences() << " corpus sentences, " << maker.corpus_words() << " words\n";
+  if (!tmx_only.empty()) return write_tmx_only(maker, tmx_only, sizes.at(0));
   const fs::path folder = fs::temp_directory_path() / (reuse ? std::string("edsync-tm-bench")
                                                              : "edsync-tm-bench-" + std::to_string(::getpid()));
   fs::create_directories(folder);

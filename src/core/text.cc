@@ -1,5 +1,6 @@
 #include "edsync/text.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -59,13 +60,46 @@ std::string fold_white_space(const icu::UnicodeString& text) {
   return out;
 }
 
+// The same for valid UTF-8, without leaving it.
+std::string fold_white_space(std::string_view text) {
+  std::string folded;
+  folded.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  bool pending_space = false;
+  for (int32_t offset = 0; offset < length;) {
+    const int32_t start = offset;
+    UChar32 c;
+    U8_NEXT(bytes, offset, length, c);
+    if (c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : u_isUWhiteSpace(c)) {
+      pending_space = !folded.empty();
+      continue;
+    }
+    if (pending_space) folded += ' ';
+    pending_space = false;
+    folded.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(offset - start)));
+  }
+  return folded;
+}
+
 }  // namespace
 
 std::string normalize_text(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  const auto source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  // Most segments are NFC already: checking is cheaper than converting to
+  // UTF-16 and back. Invalid UTF-8 keeps the UTF-16 path, which replaces it.
+  if (U_SUCCESS(status) && !find_invalid_utf8(utf8)) {
+    if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return fold_white_space(utf8);
+    std::string composed;
+    icu::StringByteSink<std::string> sink(&composed);
+    status = U_ZERO_ERROR;
+    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+    if (U_SUCCESS(status)) return fold_white_space(composed);
+    status = U_ZERO_ERROR;
+  }
+  const auto source = icu::UnicodeString::fromUTF8(piece);
   icu::UnicodeString composed = U_SUCCESS(status) ? nfc->normalize(source, status) : source;
   if (U_FAILURE(status)) composed = source;
   return fold_white_space(composed);

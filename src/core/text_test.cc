@@ -27,6 +27,10 @@ TEST_CASE("normalize_text folds white space and composes to NFC") {
   CHECK(normalize_text("a\u00a0\u2003b") == "a b");                  // no-break and em space
   CHECK(normalize_text("\u0645\u200c\u0627") == "\u0645\u200c\u0627");  // ZWNJ is not white space
   CHECK(normalize_text("") == "");
+  // Not NFC and white space together (the UTF-8 path composes, then folds).
+  CHECK(normalize_text(" caf\u0065\u0301\u2003 \u0041\u030a\n") == "caf\u00e9 \u00c5");
+  // Invalid UTF-8 is replaced, not dropped.
+  CHECK(normalize_text("a \xff b") == "a \ufffd b");
 }
 
 TEST_CASE("language_name gives English names") {

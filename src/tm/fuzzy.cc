@@ -26,6 +26,11 @@ void append_utf8(std::string& out, UChar32 c) {
   if (!error) out.append(buffer, static_cast<std::size_t>(length));
 }
 
+// U+0009-U+000D and U+0020: the ASCII characters ICU calls white space.
+bool is_ascii_space(UChar32 c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+bool is_ascii_alnum(UChar32 c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char ascii_lower(UChar32 c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
+
 double weight(const Token& token) { return token.word ? kWordCost : kPunctuationCost; }
 
 double substitution_cost(const Token& a, const Token& b) {
@@ -71,6 +76,7 @@ void add_part(std::vector<DiffPart>& parts, DiffPart::Kind kind, const Token& to
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 1);  // about one token per word of prose: fewer moves
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   bool in_word = false;
@@ -79,34 +85,45 @@ std::vector<Token> tokenize(std::string_view text) {
     const auto start = static_cast<std::size_t>(offset);
     UChar32 c;
     U8_NEXT(bytes, offset, length, c);
-    if (c < 0) c = 0xFFFD;
-    if (u_isUWhiteSpace(c)) {
+    const bool valid = c >= 0;
+    if (!valid) c = 0xFFFD;
+    if (c < 0x80 ? is_ascii_space(c) : u_isUWhiteSpace(c)) {
       in_word = false;
       space = true;
       continue;
     }
-    const bool word = is_word_character(c);
+    const bool word = c < 0x80 ? is_ascii_alnum(c) : is_word_character(c);
     if (!word || !in_word) {
       tokens.push_back({"", "", word, space && !tokens.empty(), start, start});
       space = false;
     }
-    tokens.back().end = static_cast<std::size_t>(offset);
-    append_utf8(tokens.back().text, c);
-    append_utf8(tokens.back().folded, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    Token& token = tokens.back();
+    token.end = static_cast<std::size_t>(offset);
+    // Most text is ASCII: its bytes are the character and its folding is tolower.
+    if (c < 0x80) {
+      token.text += static_cast<char>(c);
+      token.folded += ascii_lower(c);
+    } else {
+      if (valid) token.text.append(text.substr(start, token.end - start));
+      else append_utf8(token.text, c);
+      append_utf8(token.folded, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    }
     in_word = word;
   }
   return tokens;
 }
 
-std::string loose_form(std::string_view text) {
+std::string loose_form(const std::vector<Token>& tokens) {
   std::string form;
-  for (const auto& token : tokenize(text)) {
+  for (const auto& token : tokens) {
     if (!token.word) continue;
     if (!form.empty()) form += ' ';
     form += token.folded;
   }
   return form;
 }
+
+std::string loose_form(std::string_view text) { return loose_form(tokenize(text)); }
 
 std::int64_t key_of(std::string_view form) {
   std::uint64_t hash = 14695981039346656037ull;

@@ -28,6 +28,7 @@ std::vector<Token> tokenize(std::string_view text);
 // The text with case, punctuation and white space differences removed: two
 // segments that differ only in those have the same loose form.
 std::string loose_form(std::string_view text);
+std::string loose_form(const std::vector<Token>& tokens);  // of tokenize(text)
 
 // 64-bit FNV-1a: the index key of a form.
 std::int64_t key_of(std::string_view form);

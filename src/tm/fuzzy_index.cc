@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace edsync::tm {
 
@@ -101,10 +102,7 @@ bool may_reach(std::int64_t size_a, std::int64_t size_b, int threshold) {
 }
 
 void PendingPostings::add(std::int64_t variant_id, const FuzzyShape& shape) {
-  for (const auto term : shape.terms) {
-    postings_.push_back({term, shape.size, variant_id});
-    ++new_documents_[term];
-  }
+  for (const auto term : shape.terms) postings_.push_back({term, shape.size, variant_id});
 }
 
 bool PendingPostings::full() const { return postings_.size() >= kBatch; }
@@ -116,8 +114,12 @@ void PendingPostings::flush(sql::Database& db) {
     posting.bind(1, term).bind(2, size).bind(3, variant_id);
     posting.run();
   }
-  std::vector<std::pair<std::int64_t, std::int64_t>> documents(new_documents_.begin(), new_documents_.end());
-  std::sort(documents.begin(), documents.end());
+  // A variant's terms are distinct: each posting of a term is one more document.
+  std::vector<std::pair<std::int64_t, std::int64_t>> documents;
+  for (const auto& written : postings_) {
+    if (documents.empty() || documents.back().first != written.term) documents.emplace_back(written.term, 0);
+    ++documents.back().second;
+  }
   auto& count = db.cached(
       "INSERT INTO fuzzy_terms(term, docs) VALUES(?, ?) ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs");
   for (const auto& [term, added] : documents) {
@@ -127,10 +129,7 @@ void PendingPostings::flush(sql::Database& db) {
   clear();
 }
 
-void PendingPostings::clear() {
-  postings_.clear();
-  new_documents_.clear();
-}
+void PendingPostings::clear() { postings_.clear(); }
 
 // A variant scoring `threshold` lacks at most `allowance` of the query's
 // distinct words (each lacking word costs at least 1), so it holds one of the

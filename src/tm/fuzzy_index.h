@@ -7,7 +7,6 @@
 
 #include <compare>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "fuzzy.h"
@@ -45,7 +44,6 @@ class PendingPostings {
     auto operator<=>(const Posting&) const = default;
   };
   std::vector<Posting> postings_;
-  std::unordered_map<std::int64_t, std::int64_t> new_documents_;
 };
 
 // Source variant ids that may score `threshold` or more against `query`,

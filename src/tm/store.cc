@@ -13,6 +13,11 @@ namespace edsync::tm {
 namespace {
 
 constexpr int kBusyTimeoutMs = 60'000;
+// Page cache per connection, in KiB (SQLite's default is 2 MiB). An import
+// touches index pages all over the file; with 16 MiB fewer of them go back
+// to the OS and are read again. A fixed size: memory does not grow with the
+// memory's size.
+constexpr int kCacheKiB = 16 * 1024;
 
 // A variant as the store indexes it.
 struct IndexedVariant {
@@ -21,12 +26,17 @@ struct IndexedVariant {
   std::int64_t exact_key = 0;
   std::int64_t loose_key = 0;
   std::string normalized;
+  FuzzyShape shape;  // for the fuzzy index; source variants only
 };
+
+// Variants as sorted (language, content) pairs: what makes two units the same.
+using Signature = std::vector<std::pair<std::string, std::string>>;
 
 struct PreparedUnit {
   tmx::Unit unit;
   std::string source_lang;
   std::vector<IndexedVariant> variants;
+  Signature signature;
   std::int64_t identity = 0;
   int source_index = -1;
 };
@@ -51,23 +61,36 @@ int find_source(const std::vector<IndexedVariant>& variants, std::string_view so
   return -1;
 }
 
-// Variants as sorted (language, content) pairs: what makes two units the same.
-std::vector<std::pair<std::string, std::string>> signature_of(const std::vector<std::string>& langs,
-                                                              const std::vector<std::string>& contents) {
-  std::vector<std::pair<std::string, std::string>> pairs;
+Signature signature_of(const std::vector<std::string>& langs, const std::vector<std::string>& contents) {
+  Signature pairs;
+  pairs.reserve(langs.size());
   for (std::size_t i = 0; i < langs.size(); ++i) pairs.emplace_back(langs[i], contents[i]);
   std::sort(pairs.begin(), pairs.end());
   return pairs;
 }
 
-std::int64_t identity_of(const std::vector<std::pair<std::string, std::string>>& signature) {
+std::int64_t identity_of(const Signature& signature) {
   std::string joined;
-  for (const auto& [lang, content] : signature) joined += lang + '\x1f' + content + '\x1e';
+  for (const auto& [lang, content] : signature) {
+    joined += lang;
+    joined += '\x1f';
+    joined += content;
+    joined += '\x1e';
+  }
   return key_of(joined);
 }
 
+// The keys of a variant from one tokenization: its exact and loose keys,
+// and the fuzzy shape when it is the source.
+void index_variant(IndexedVariant& indexed) {
+  const auto tokens = tokenize(indexed.normalized);
+  indexed.exact_key = key_of(indexed.normalized);
+  indexed.loose_key = key_of(loose_form(tokens));
+  if (indexed.is_source) indexed.shape = shape_of(tokens);
+}
+
 Result<PreparedUnit> prepare(const tmx::Unit& input, const AddOptions& options) {
-  PreparedUnit prepared{input, source_language(input, options), {}, 0, -1};
+  PreparedUnit prepared{input, source_language(input, options), {}, {}, 0, -1};
   if (options.provenance) set_provenance(prepared.unit, *options.provenance);
   std::vector<std::string> langs, contents;
   for (const auto& variant : prepared.unit.variants) {
@@ -75,26 +98,20 @@ Result<PreparedUnit> prepare(const tmx::Unit& input, const AddOptions& options) 
     auto lang = canonical_language(variant.lang);
     if (!lang) return input_error(where(input) + "<tuv> xml:lang=\"" + variant.lang + "\" is not a BCP 47 language tag; write it like en-US");
     if (find_invalid_utf8(variant.text)) return input_error(where(input) + "<tuv xml:lang=\"" + variant.lang + "\"> text is not valid UTF-8");
-    IndexedVariant indexed{*lang, false, 0, 0, normalize_text(variant.text)};
-    indexed.exact_key = key_of(indexed.normalized);
-    indexed.loose_key = key_of(loose_form(indexed.normalized));
+    IndexedVariant indexed{*lang, false, 0, 0, normalize_text(variant.text), {}};
     langs.push_back(*lang);
     contents.push_back(variant.content);
     prepared.variants.push_back(std::move(indexed));
   }
   prepared.source_index = find_source(prepared.variants, prepared.source_lang);
   if (prepared.source_index >= 0) prepared.variants[static_cast<std::size_t>(prepared.source_index)].is_source = true;
-  prepared.identity = identity_of(signature_of(langs, contents));
+  for (auto& indexed : prepared.variants) index_variant(indexed);
+  prepared.signature = signature_of(langs, contents);
+  prepared.identity = identity_of(prepared.signature);
   return prepared;
 }
 
 std::optional<std::int64_t> find_identical(sql::Database& db, const PreparedUnit& prepared) {
-  std::vector<std::string> langs, contents;
-  for (std::size_t i = 0; i < prepared.variants.size(); ++i) {
-    langs.push_back(prepared.variants[i].lang);
-    contents.push_back(prepared.unit.variants[i].content);
-  }
-  const auto wanted = signature_of(langs, contents);
   std::vector<std::int64_t> ids;
   auto& units = db.cached("SELECT id FROM units WHERE identity = ?");
   units.bind(1, prepared.identity);
@@ -109,7 +126,7 @@ std::optional<std::int64_t> find_identical(sql::Database& db, const PreparedUnit
       stored_contents.push_back(variants.text(1));
     }
     variants.reset();
-    if (signature_of(stored_langs, stored_contents) == wanted) return id;
+    if (signature_of(stored_langs, stored_contents) == prepared.signature) return id;
   }
   return std::nullopt;
 }
@@ -160,18 +177,13 @@ void insert(sql::Database& db, PendingPostings& pending, const PreparedUnit& pre
         .bind(5, std::int64_t{indexed.is_source}).bind(6, written.text).bind(7, written.content)
         .bind(8, indexed.exact_key).bind(9, indexed.loose_key).bind(10, encode_attributes(written.attributes))
         .bind(11, encode_props(written.props)).bind(12, encode_notes(written.notes));
-    std::optional<FuzzyShape> shape;
-    if (indexed.is_source) {
-      shape = shape_of(tokenize(indexed.normalized));
-      variant.bind(13, shape->size);
-    } else {
-      variant.bind_null(13);
-    }
+    if (indexed.is_source) variant.bind(13, indexed.shape.size);
+    else variant.bind_null(13);
     variant.run();
     const std::int64_t variant_id = db.last_insert_id();
     fts.bind(1, variant_id).bind(2, written.text);
     fts.run();
-    if (shape) pending.add(variant_id, *shape);
+    if (indexed.is_source) pending.add(variant_id, indexed.shape);
   }
 }
 
@@ -292,7 +304,8 @@ Result<Store> Store::open(const std::filesystem::path& path) {
   return guarded(path, [&]() -> Result<Store> {
     auto state = std::make_unique<State>(path);
     sqlite3_busy_timeout(state->db.handle(), kBusyTimeoutMs);
-    state->db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    state->db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                      " PRAGMA cache_size = -" + std::to_string(kCacheKiB) + ";");
     if (migrate(state->db) < kSchemaVersion) index_older_variants(state->db, state->pending);
     state->version = kSchemaVersion;
     return Store(std::move(state));
