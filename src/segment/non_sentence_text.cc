@@ -252,10 +252,16 @@ void mask_escaped_line_breaks(icu::UnicodeString& text) {
 
 }  // namespace
 
-void mask_non_sentence_text(icu::UnicodeString& text) {
-  mask_markup(text);
+void mask_non_sentence_text(icu::UnicodeString& text) { mask_non_sentence_text(text, MaskHints{}); }
+
+MaskHints mask_hints(std::string_view utf8) {
+  return {utf8.find('<') != std::string_view::npos, utf8.find('\\') != std::string_view::npos};
+}
+
+void mask_non_sentence_text(icu::UnicodeString& text, MaskHints hints) {
+  if (hints.angle_brackets) mask_markup(text);
   mask_leaders_and_separators(text);
-  mask_escaped_line_breaks(text);
+  if (hints.backslashes) mask_escaped_line_breaks(text);
 }
 
 }  // namespace edsync::segment_detail

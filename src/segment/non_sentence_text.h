@@ -5,6 +5,8 @@
 
 #include <unicode/unistr.h>
 
+#include <string_view>
+
 namespace edsync::segment_detail {
 
 // Overwrites such text with white space in the copy the segmenter reads, so
@@ -12,5 +14,16 @@ namespace edsync::segment_detail {
 // length and every other unit stay as they are: positions still map onto the
 // input, whose bytes are never changed. Escaped line breaks become line breaks.
 void mask_non_sentence_text(icu::UnicodeString& text);
+
+// Whether a block's UTF-8 bytes hold the characters that start markup and
+// escaped line breaks. An ASCII byte in UTF-8 is always that character, and
+// memchr over the bytes is far cheaper than reading the UTF-16 text for
+// them; most blocks hold neither, and then those passes are skipped.
+struct MaskHints {
+  bool angle_brackets = true;  // '<'
+  bool backslashes = true;     // '\'
+};
+MaskHints mask_hints(std::string_view utf8);
+void mask_non_sentence_text(icu::UnicodeString& text, MaskHints hints);
 
 }  // namespace edsync::segment_detail

@@ -292,8 +292,9 @@ class BlockSegmenter {
 
 void segment_block(Pass& pass, std::string_view text, const Block& block, std::vector<Segment>& out) {
   Utf16Text& decoded = pass.scratch.decoded;
-  decode_utf8(text.substr(block.begin, block.end - block.begin), decoded);
-  mask_non_sentence_text(decoded.text);
+  const auto bytes = text.substr(block.begin, block.end - block.begin);
+  decode_utf8(bytes, decoded);
+  mask_non_sentence_text(decoded.text, mask_hints(bytes));
   if (block.soft_line_breaks) mask_soft_breaks(decoded.text);
   BlockSegmenter segmenter(pass, decoded.text);
   auto& ends = segmenter.breaks();

@@ -3,6 +3,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <map>
 
@@ -341,24 +342,29 @@ void TriggerTable::positions_where_any(const Classified& text, const Word* rules
   }
 }
 
-// The common case (no surrogate pairs, at most 64 rules) without branches
-// but for the rare places where a rule's first characters hold: the
-// neighbours of a unit are the next units.
+// The common case (no surrogate pairs, at most 64 rules): the neighbours of
+// a unit are the next units. Most units cannot end any of the rules (letters
+// before a "[.!?]" rule), so a byte per class rules them out before the
+// pair tables are read.
 void TriggerTable::scan_by_unit(const Classified& text, Word rules, std::vector<std::int32_t>& out) const {
+  constexpr std::size_t kMaxFiltered = 1024;
+  std::array<std::uint8_t, kMaxFiltered> may_end{};
+  const std::size_t classes_count = classes_;
+  const bool filtered = classes_count <= kMaxFiltered;
+  for (std::size_t c = 0; filtered && c < classes_count; ++c) may_end[c] = (last_masks_[c] & rules) != 0;
   const std::uint16_t* classes = text.classes.data();
   const std::int32_t length = text.length;
   const Word* last = last_pair_masks_.data();
   const Word* first = first_pair_masks_.data();
-  std::size_t next_before = none_class_;
-  std::size_t before = length > 0 ? classes[0] : none_class_;
-  std::size_t after = length > 1 ? classes[1] : none_class_;
+  const std::size_t none = none_class_;
   for (std::int32_t position = 1; position <= length; ++position) {
-    const std::size_t next_after = position + 1 < length ? classes[position + 1] : none_class_;
-    const Word mask = last[before * classes_ + next_before] & first[after * classes_ + next_after] & rules;
+    const std::size_t before = classes[position - 1];
+    if (filtered && !may_end[before]) continue;
+    const std::size_t next_before = position >= 2 ? classes[position - 2] : none;
+    const std::size_t after = position < length ? classes[position] : none;
+    const std::size_t next_after = position + 1 < length ? classes[position + 1] : none;
+    const Word mask = last[before * classes_count + next_before] & first[after * classes_count + next_after] & rules;
     if (mask != 0 && any_may_match(&mask, text, position)) out.push_back(position);
-    next_before = before;
-    before = after;
-    after = next_after;
   }
 }
 
@@ -373,6 +379,7 @@ bool TriggerTable::any_may_match(const Word* mask, const Classified& text, std::
 
 bool TriggerTable::holds(const std::vector<Shape>& shapes, const Classified& text, std::int32_t position,
                          bool forward) const {
+  if (!text.surrogate_pairs) return holds_by_unit(shapes, text, position, forward);
   for (const auto& shape : shapes) {
     std::int32_t at = position;
     bool holds_here = true;
@@ -384,6 +391,26 @@ bool TriggerTable::holds(const std::vector<Shape>& shapes, const Classified& tex
       }
     }
     if (holds_here && shape.edge) holds_here = forward ? at == text.length : at == 0;
+    if (holds_here) return true;
+  }
+  return false;
+}
+
+// Without surrogate pairs a character is a unit: a shape reads the units
+// next to the position, and fails where it would run out of text.
+bool TriggerTable::holds_by_unit(const std::vector<Shape>& shapes, const Classified& text, std::int32_t position,
+                                 bool forward) const {
+  const std::uint16_t* classes = text.classes.data();
+  for (const auto& shape : shapes) {
+    const auto count = static_cast<std::int32_t>(shape.columns.size());
+    const std::int32_t end = forward ? position + count : position - count;
+    if (end < 0 || end > text.length) continue;
+    if (shape.edge && end != (forward ? text.length : 0)) continue;
+    bool holds_here = true;
+    for (std::int32_t i = 0; i < count && holds_here; ++i) {
+      const std::int32_t at = forward ? position + i : position - 1 - i;
+      holds_here = in_set(shape.columns[static_cast<std::size_t>(i)], classes[at]);
+    }
     if (holds_here) return true;
   }
   return false;

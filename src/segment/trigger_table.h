@@ -96,6 +96,8 @@ class TriggerTable {
   }
   bool holds(const std::vector<Shape>& shapes, const Classified& text, std::int32_t position,
              bool forward) const;
+  bool holds_by_unit(const std::vector<Shape>& shapes, const Classified& text, std::int32_t position,
+                     bool forward) const;
 
   std::size_t words_ = 0;                    // per rule mask
   std::size_t class_words_ = 0;              // per set bitmap over classes

@@ -3,7 +3,35 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
+
 namespace edsync::segment_detail {
+
+namespace {
+
+// Copies the run of ASCII bytes at `index`, eight at a time while a whole
+// word is ASCII (one test for eight bytes), then byte by byte.
+void copy_ascii(const std::uint8_t* data, std::int32_t length, std::int32_t& index, char16_t* buffer,
+                std::uint32_t* offsets, std::int32_t& units) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080U;
+  while (index + 8 <= length) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, data + index, sizeof word);
+    if ((word & kHighBits) != 0) break;
+    for (std::int32_t i = 0; i < 8; ++i) {
+      offsets[units + i] = static_cast<std::uint32_t>(index + i);
+      buffer[units + i] = data[index + i];
+    }
+    units += 8;
+    index += 8;
+  }
+  while (index < length && data[index] < 0x80) {
+    offsets[units] = static_cast<std::uint32_t>(index);
+    buffer[units++] = data[index++];
+  }
+}
+
+}  // namespace
 
 Utf16Text decode_utf8(std::string_view bytes) {
   Utf16Text result;
@@ -23,14 +51,7 @@ void decode_utf8(std::string_view bytes, Utf16Text& result) {
   while (index < length) {
     const auto start = static_cast<std::uint32_t>(index);
     if (data[index] < 0x80) {  // a run of ASCII, most of the text in many languages
-      std::int32_t end = index + 1;
-      while (end < length && data[end] < 0x80) ++end;
-      for (std::int32_t i = 0; i < end - index; ++i) {
-        offsets[units + i] = start + static_cast<std::uint32_t>(i);
-        buffer[units + i] = data[index + i];
-      }
-      units += end - index;
-      index = end;
+      copy_ascii(data, length, index, buffer, offsets, units);
       continue;
     }
     if ((data[index] & 0xE0) == 0xC0 && data[index] >= 0xC2 && index + 1 < length && (data[index + 1] & 0xC0) == 0x80) {
