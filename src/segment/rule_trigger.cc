@@ -836,21 +836,27 @@ Shapes analyze(const icu::UnicodeString& pattern, int depth, Direction direction
 
 // The code points at distances 0, 1, ... from `position` going forward
 // (or backward) match the shape's columns.
+// The character next to `at` in `direction`, moving `at` past it; nothing at
+// the edge of the text.
+std::optional<UChar32> step(const icu::UnicodeString& text, std::int32_t& at, Direction direction) {
+  if (direction == Direction::forward) {
+    if (at >= text.length()) return std::nullopt;
+    const UChar32 c = text.char32At(at);
+    at += U16_LENGTH(c);
+    return c;
+  }
+  if (at <= 0) return std::nullopt;
+  const UChar32 c = text.char32At(at - 1);
+  at -= U16_LENGTH(c);
+  return c;
+}
+
 bool shape_holds(const Shape& shape, const icu::UnicodeString& text, std::int32_t position, Direction direction) {
   std::int32_t at = position;
   const std::int32_t length = text.length();
   for (const auto& column : shape.columns) {
-    UChar32 c = 0;
-    if (direction == Direction::forward) {
-      if (at >= length) return false;
-      c = text.char32At(at);
-      at += U16_LENGTH(c);
-    } else {
-      if (at <= 0) return false;
-      c = text.char32At(at - 1);
-      at -= U16_LENGTH(c);
-    }
-    if (!column.contains(c)) return false;
+    const auto c = step(text, at, direction);
+    if (!c || !column.contains(*c)) return false;
   }
   if (shape.edge) return direction == Direction::forward ? at == length : at == 0;
   return true;
@@ -861,17 +867,9 @@ bool requirement_holds(const Requirement& required, const icu::UnicodeString& te
   if (required.within == 0) return true;
   std::int32_t at = position;
   for (std::int32_t seen = 0; seen < required.within; ++seen) {
-    UChar32 c = 0;
-    if (direction == Direction::forward) {
-      if (at >= text.length()) return false;
-      c = text.char32At(at);
-      at += U16_LENGTH(c);
-    } else {
-      if (at <= 0) return false;
-      c = text.char32At(at - 1);
-      at -= U16_LENGTH(c);
-    }
-    if (required.set.contains(c)) return true;
+    const auto c = step(text, at, direction);
+    if (!c) return false;
+    if (required.set.contains(*c)) return true;
   }
   return false;
 }

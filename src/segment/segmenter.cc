@@ -190,7 +190,11 @@ class BlockSegmenter {
 
   TriggerTable::Classified& classified() { return pass_.scratch.classified; }
 
-  void find_everywhere(std::size_t index, std::vector<std::int32_t>& candidates) {
+  // Calls `visit` with the content end of every match of rule `index`
+  // through the text. A time-out (U_REGEX_TIME_OUT) or stack overflow leaves
+  // the rule's remaining matches out; the rest of the rules still run.
+  template <typename Visit>
+  void for_each_match(std::size_t index, Visit&& visit) {
     auto* found = matcher(index);
     if (!found) return;
     UErrorCode status = U_ZERO_ERROR;
@@ -198,25 +202,20 @@ class BlockSegmenter {
     while (found->find(status) && U_SUCCESS(status)) {
       const auto end = found->end(status);
       if (U_FAILURE(status)) break;
-      candidates.push_back(content_end(text_, end));
+      visit(content_end(text_, end));
     }
+  }
+
+  void find_everywhere(std::size_t index, std::vector<std::int32_t>& candidates) {
+    for_each_match(index, [&](std::int32_t position) { candidates.push_back(position); });
   }
 
   // Every place a rule with an unbounded beforebreak matches.
   void search_rule(std::size_t index, std::vector<std::int32_t>& candidates) {
-    auto* found = matcher(index);
-    if (!found) return;
-    UErrorCode status = U_ZERO_ERROR;
-    found->reset();
-    while (found->find(status) && U_SUCCESS(status)) {
-      const auto end = found->end(status);
-      if (U_FAILURE(status)) break;
-      const auto position = content_end(text_, end);
+    for_each_match(index, [&](std::int32_t position) {
       searched_.push_back({position, static_cast<std::int32_t>(index)});
       candidates.push_back(position);
-    }
-    // A time-out (U_REGEX_TIME_OUT) or stack overflow leaves the rule's
-    // remaining matches out; the rest of the rules still run.
+    });
   }
 
   bool searched_here(std::size_t index, std::int32_t position) const {
