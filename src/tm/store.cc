@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "edsync/language.h"
 #include "edsync/revision.h"
@@ -13,6 +15,23 @@ namespace edsync::tm {
 namespace {
 
 constexpr int kBusyTimeoutMs = 60'000;
+
+// Turning a new database to WAL needs a lock SQLite does not wait for (its
+// busy handler is not called there), so a second process opening the same
+// new file at that moment is told "database is locked": it tries again
+// until the busy timeout instead.
+void enter_wal_mode(sql::Database& db) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  while (true) {
+    try {
+      db.execute("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const sql::DatabaseError&) {
+      if ((sqlite3_errcode(db.handle()) & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+}
 // Page cache per connection, in KiB (SQLite's default is 2 MiB). An import
 // touches index pages all over the file; with 16 MiB fewer of them go back
 // to the OS and are read again. A fixed size: memory does not grow with the
@@ -43,14 +62,6 @@ struct PreparedUnit {
 
 std::string where(const tmx::Unit& unit) {
   return unit.line > 0 ? std::to_string(unit.line) + ":" + std::to_string(unit.column) + ": " : "";
-}
-
-std::string source_language(const tmx::Unit& unit, const AddOptions& options) {
-  const std::string declared = attribute_value(unit.attributes, "srclang");
-  if (!declared.empty() && declared != kAllLanguages) {
-    if (auto canonical = canonical_language(declared)) return *canonical;
-  }
-  return canonical_language(options.default_source_lang).value_or("en");
 }
 
 int find_source(const std::vector<IndexedVariant>& variants, std::string_view source_lang) {
@@ -304,7 +315,8 @@ Result<Store> Store::open(const std::filesystem::path& path) {
   return guarded(path, [&]() -> Result<Store> {
     auto state = std::make_unique<State>(path);
     sqlite3_busy_timeout(state->db.handle(), kBusyTimeoutMs);
-    state->db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+    enter_wal_mode(state->db);
+    state->db.execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
                       " PRAGMA cache_size = -" + std::to_string(kCacheKiB) + ";");
     if (migrate(state->db) < kSchemaVersion) index_older_variants(state->db, state->pending);
     state->version = kSchemaVersion;
