@@ -252,8 +252,6 @@ void mask_escaped_line_breaks(icu::UnicodeString& text) {
 
 }  // namespace
 
-void mask_non_sentence_text(icu::UnicodeString& text) { mask_non_sentence_text(text, MaskHints{}); }
-
 MaskHints mask_hints(std::string_view utf8) {
   return {utf8.find('<') != std::string_view::npos, utf8.find('\\') != std::string_view::npos};
 }

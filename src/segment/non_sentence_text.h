@@ -9,12 +9,6 @@
 
 namespace edsync::segment_detail {
 
-// Overwrites such text with white space in the copy the segmenter reads, so
-// that no segment starts or ends with it and none is made of it alone. The
-// length and every other unit stay as they are: positions still map onto the
-// input, whose bytes are never changed. Escaped line breaks become line breaks.
-void mask_non_sentence_text(icu::UnicodeString& text);
-
 // Whether a block's UTF-8 bytes hold the characters that start markup and
 // escaped line breaks. An ASCII byte in UTF-8 is always that character, and
 // memchr over the bytes is far cheaper than reading the UTF-16 text for
@@ -24,6 +18,11 @@ struct MaskHints {
   bool backslashes = true;     // '\'
 };
 MaskHints mask_hints(std::string_view utf8);
+
+// Overwrites such text with white space in the copy the segmenter reads, so
+// that no segment starts or ends with it and none is made of it alone. The
+// length and every other unit stay as they are: positions still map onto the
+// input, whose bytes are never changed. Escaped line breaks become line breaks.
 void mask_non_sentence_text(icu::UnicodeString& text, MaskHints hints);
 
 }  // namespace edsync::segment_detail

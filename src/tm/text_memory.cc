@@ -28,22 +28,6 @@ using detail::text_files;
 
 namespace {
 
-std::string fingerprint_line(const std::string& name, std::string_view bytes) {
-  return name + ' ' + sha256_hex(bytes) + '\n';
-}
-
-Result<std::map<std::string, std::string>> read_text_files(const fs::path& dir) {
-  const auto names = text_files(dir);
-  if (!names) return names.error();
-  std::map<std::string, std::string> files;
-  for (const auto& name : *names) {
-    auto bytes = read_file(dir / name);
-    if (!bytes) return bytes.error();
-    files.emplace(name, std::move(*bytes));
-  }
-  return files;
-}
-
 std::string display_name(const fs::path& dir, const std::string& name) {
   return (dir.filename() / name).generic_string();
 }
@@ -184,11 +168,11 @@ Result<std::map<std::string, std::string>> render_text(Store& store, const TextL
 }
 
 Result<std::string> text_fingerprint(const fs::path& dir) {
-  const auto files = read_text_files(dir);
-  if (!files) return files.error();
-  std::string fingerprint;
-  for (const auto& [name, bytes] : *files) fingerprint += fingerprint_line(name, bytes);
-  return fingerprint;
+  const auto names = text_files(dir);
+  if (!names) return names.error();
+  auto fingerprint = detail::fingerprint_text(dir, *names, "", detail::now_in_nanoseconds());
+  if (!fingerprint) return fingerprint.error();
+  return std::move(fingerprint->hashes);
 }
 
 Result<std::int64_t> load_text(Store& store, const fs::path& dir) {

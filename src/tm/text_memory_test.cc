@@ -23,10 +23,26 @@ const fs::path kData = fs::path(EDSYNC_TEST_DATA_DIR) / "tm";
 
 TextLayout layout_in(const fs::path& folder) { return {folder / "tm", "en", {"ar", "fa", "sq"}}; }
 
+// The files of tm/ (not the staging folder of an unfinished import).
 std::map<std::string, std::string> files_in(const fs::path& dir) {
   std::map<std::string, std::string> files;
-  for (const auto& entry : fs::directory_iterator(dir)) files[entry.path().filename().string()] = *read_file(entry.path());
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.is_regular_file()) files[entry.path().filename().string()] = *read_file(entry.path());
   return files;
+}
+
+// An index at `db` made by importing news.tmx as text.
+void import_news(const fs::path& db, const TextLayout& layout) {
+  auto store = Store::open(db);
+  REQUIRE(import_tmx_as_text(*store, layout, kData / "news.tmx").ok());
+}
+
+// What tm/ holds after a whole import of news.tmx.
+std::map<std::string, std::string> files_after_news() {
+  TestStore reference;
+  const TextLayout layout = layout_in(reference.folder);
+  REQUIRE(import_tmx_as_text(reference.store, layout, kData / "news.tmx").ok());
+  return files_in(layout.dir);
 }
 
 std::string exported(Store& store) {
@@ -167,10 +183,7 @@ TEST_CASE("the index is rebuilt when the files' bytes change, not their times") 
   TestStore t;
   const TextLayout layout = layout_in(t.folder);
   const fs::path db = t.folder / "index.sqlite";
-  {
-    auto store = Store::open(db);
-    REQUIRE(import_tmx_as_text(*store, layout, kData / "news.tmx").ok());
-  }
+  import_news(db, layout);
   fs::last_write_time(layout.dir / "ar.tmx", fs::file_time_type::clock::now() - std::chrono::hours(24));
   CHECK(sync_index(db, layout)->action == IndexSync::Action::none);
 
@@ -230,10 +243,7 @@ TEST_CASE("a broken file stops the rebuild with its place and keeps the old inde
   TestStore t;
   const TextLayout layout = layout_in(t.folder);
   const fs::path db = t.folder / "index.sqlite";
-  {
-    auto store = Store::open(db);
-    REQUIRE(import_tmx_as_text(*store, layout, kData / "news.tmx").ok());
-  }
+  import_news(db, layout);
   REQUIRE(write_file_atomically(layout.dir / "fa.tmx",
                                 "<tmx version=\"1.4\"><header/><body>\n<tu><tuv xml:lang=\"fa\"></tuv></tu></body></tmx>")
               .ok());
@@ -247,68 +257,38 @@ TEST_CASE("a broken file stops the rebuild with its place and keeps the old inde
     CHECK(entry.path().filename().string().find(".rebuild-") == std::string::npos);
 }
 
-}  // namespace edsync::tm
-
-namespace edsync::tm {
-
-using test::TestStore;
-using test::unit_of;
-namespace fs = std::filesystem;
-
-namespace {
-
-const fs::path kNews = fs::path(EDSYNC_TEST_DATA_DIR) / "tm" / "news.tmx";
-
-TextLayout edition_layout(const fs::path& folder) { return {folder / "tm", "en", {"ar", "fa", "sq"}}; }
-
-std::map<std::string, std::string> tm_files(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::directory_iterator(dir)) files[entry.path().filename().string()] = *read_file(entry.path());
-  return files;
-}
-
-// What tm/ holds after a whole import of news.tmx.
-std::map<std::string, std::string> files_after_news() {
-  TestStore reference;
-  const TextLayout layout = edition_layout(reference.folder);
-  REQUIRE(import_tmx_as_text(reference.store, layout, kNews).ok());
-  return tm_files(layout.dir);
-}
-
-}  // namespace
-
 TEST_CASE("an import killed between renaming two files is finished by the next command") {
   const auto folder = test::fresh_folder("stopped-renames");
-  const TextLayout layout = edition_layout(folder);
+  const TextLayout layout = layout_in(folder);
   const fs::path db = folder / "tm.sqlite";
   const pid_t child = ::fork();
   if (child == 0) {
     auto store = Store::open(db);
     TextImportHooks hooks;
     hooks.after_file_replaced = [](const std::string&) { ::_exit(9); };
-    (void)import_tmx_as_text(*store, layout, kNews, {}, hooks);
+    (void)import_tmx_as_text(*store, layout, kData / "news.tmx", {}, hooks);
     ::_exit(0);
   }
   int status = 0;
   REQUIRE(::waitpid(child, &status, 0) == child);
   REQUIRE(WEXITSTATUS(status) == 9);
-  CHECK(tm_files(layout.dir).size() == 2);  // ar.tmx, and the staging folder
+  CHECK(files_in(layout.dir).size() == 1);  // ar.tmx so far
   CHECK(fs::exists(layout.dir / ".staged" / "plan"));
 
   const auto synced = sync_index(db, layout);
   REQUIRE(synced.ok());
   CHECK(synced->action == IndexSync::Action::rebuilt);
   CHECK(synced->units == 4);
-  CHECK(tm_files(layout.dir) == files_after_news());
+  CHECK(files_in(layout.dir) == files_after_news());
   fs::remove_all(folder);
 }
 
 TEST_CASE("an import killed before its plan was written leaves tm/ as it was") {
   TestStore t;
-  const TextLayout layout = edition_layout(t.folder);
+  const TextLayout layout = layout_in(t.folder);
   REQUIRE(t.store.add(unit_of({{"en", "Kept."}, {"ar", "محفوظ."}})).ok());
   REQUIRE(t.store.transaction([&]() -> Status { return write_text(t.store, layout).ok() ? success() : io_error("write"); }).ok());
-  const auto before = tm_files(layout.dir);
+  const auto before = files_in(layout.dir);
   // What a crash while staging leaves: new bytes beside tm/, no plan.
   fs::create_directories(layout.dir / ".staged");
   REQUIRE(write_file_atomically(layout.dir / ".staged" / "ar.tmx", "half").ok());
@@ -316,13 +296,13 @@ TEST_CASE("an import killed before its plan was written leaves tm/ as it was") {
   const auto synced = sync_index(t.folder / "tm.sqlite", layout);
   REQUIRE(synced.ok());
   CHECK(synced->action == IndexSync::Action::none);
-  CHECK(tm_files(layout.dir) == before);
+  CHECK(files_in(layout.dir) == before);
 }
 
 TEST_CASE("an import rewrites only the files its units land in") {
   TestStore t;
-  const TextLayout layout = edition_layout(t.folder);
-  REQUIRE(import_tmx_as_text(t.store, layout, kNews).ok());
+  const TextLayout layout = layout_in(t.folder);
+  REQUIRE(import_tmx_as_text(t.store, layout, kData / "news.tmx").ok());
   const auto fa_before = fs::last_write_time(layout.dir / "fa.tmx");
   const fs::path more = t.folder / "more.tmx";
   REQUIRE(write_file_atomically(more,
@@ -339,18 +319,12 @@ TEST_CASE("an import rewrites only the files its units land in") {
   // The same files as writing the whole memory out would give.
   const auto whole = render_text(t.store, layout);
   REQUIRE(whole.ok());
-  std::map<std::string, std::string> on_disk = tm_files(layout.dir);
+  std::map<std::string, std::string> on_disk = files_in(layout.dir);
   CHECK(on_disk == *whole);
   CHECK(sync_index(t.folder / "tm.sqlite", layout)->action == IndexSync::Action::none);
 }
 
-}  // namespace edsync::tm
-
-namespace edsync::tm {
-
 namespace {
-
-namespace fs = std::filesystem;
 
 // A TMX file of `count` distinct units in English, Arabic and Persian.
 fs::path generated_tmx(const fs::path& folder, int count) {

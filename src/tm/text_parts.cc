@@ -135,9 +135,7 @@ Result<std::vector<std::string>> text_files(const fs::path& dir) {
 
 // The files a unit taken in by an import lands in.
 std::set<std::string> files_of(const tmx::Unit& unit, const AddOptions& options, const TextLayout& layout) {
-  std::string declared = attribute_value(unit.attributes, "srclang");
-  if (declared.empty() || declared == kAllLanguages) declared = options.default_source_lang;
-  const StoredUnit stored{0, canonical_language(declared).value_or(layout.source_lang), {}, unit};
+  const StoredUnit stored{0, source_language(unit, options), {}, unit};
   std::set<std::string> files;
   for (const auto& part : parts_of(stored, layout)) files.insert(part.file);
   return files;

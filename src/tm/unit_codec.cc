@@ -4,6 +4,8 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "edsync/language.h"
+
 namespace edsync::tm {
 
 namespace {
@@ -66,6 +68,14 @@ std::string attribute_value(const std::vector<tmx::Attribute>& attributes, std::
   for (const auto& attribute : attributes)
     if (attribute.name == name) return attribute.value;
   return "";
+}
+
+std::string source_language(const tmx::Unit& unit, const AddOptions& options) {
+  const std::string declared = attribute_value(unit.attributes, "srclang");
+  if (!declared.empty() && declared != kAllLanguages) {
+    if (auto canonical = canonical_language(declared)) return *canonical;
+  }
+  return canonical_language(options.default_source_lang).value_or("en");
 }
 
 std::string encode_attributes(const std::vector<tmx::Attribute>& attributes) {

@@ -15,6 +15,9 @@ namespace edsync::tm {
 // the reader: the store needs only the data model).
 std::string attribute_value(const std::vector<tmx::Attribute>& attributes, std::string_view name);
 
+// The canonical source language of a unit: its srclang, else the file's.
+std::string source_language(const tmx::Unit& unit, const AddOptions& options);
+
 std::string encode_attributes(const std::vector<tmx::Attribute>& attributes);
 std::vector<tmx::Attribute> decode_attributes(std::string_view json);
 std::string encode_props(const std::vector<tmx::Prop>& props);
