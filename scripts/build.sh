@@ -5,8 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${EDSYNC_BUILD_DIR:-build}
 mkdir -p "$build_dir"
+# Worktrees and clean clones share compiled objects through ccache when it is there.
+launcher=()
+if command -v ccache >/dev/null && [[ -z "${EDSYNC_NO_CCACHE:-}" ]]; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(cd .. && pwd)}" CCACHE_NOHASHDIR=1
+fi
 if [[ ! -f "$build_dir/build.ninja" ]]; then
-  if ! cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDSYNC_BUILD_BENCH=ON ${EDSYNC_CMAKE_ARGS:-} \
+  if ! cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDSYNC_BUILD_BENCH=ON "${launcher[@]}" ${EDSYNC_CMAKE_ARGS:-} \
        >"$build_dir/configure.log" 2>&1; then
     cat "$build_dir/configure.log" >&2
     exit 1
