@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Times edsync on a large workspace against baselines run on the same tree in
+# the same run, with peak resident memory (see README.md, "Scale").
+#
+#   bench/scale.sh [--repeat N] [--skip-history] WORKSPACE [EDSYNC]
+#
+# WORKSPACE comes from bench/make_workspace.py (it is only read: everything
+# that writes runs in a clone under $TMPDIR). EDSYNC defaults to build/edsync.
+# Each figure is the fastest of N runs (default 3) and the largest peak
+# resident set; ratios are edsync's time over its baseline's.
+set -euo pipefail
+repeat=3
+skip_history=0
+while [[ $# -gt 0 && $1 == --* ]]; do
+  case $1 in
+    --repeat) repeat=$2; shift 2 ;;
+    --skip-history) skip_history=1; shift ;;
+    *) echo "scale.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[[ $# -ge 1 ]] || { sed -n '2,10p' "$0" >&2; exit 2; }
+workspace=$(realpath "$1")
+edsync=$(realpath "${2:-$(dirname "$0")/../build/edsync}")
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+# measure NAME COMMAND...: runs it $repeat times in the current folder; sets
+# $seconds (fastest) and $peak_kb (largest); output goes to $scratch/out.
+# A command may exit 1 (the check found problems); anything above is an error.
+measure() {
+  local name=$1 run best="" peak=0
+  shift
+  for ((run = 0; run < repeat; run++)); do
+    [[ -n ${before_each:-} ]] && eval "$before_each"
+    local code=0
+    /usr/bin/time -f "%e %M" -o "$scratch/time" "$@" >"$scratch/out" 2>"$scratch/err" || code=$?
+    if ((code > 1)); then
+      echo "scale.sh: $name exited $code:" >&2
+      tail -5 "$scratch/err" >&2
+      exit 1
+    fi
+    read -r elapsed kb < <(tail -1 "$scratch/time")
+    if [[ -z $best ]] || (($(echo "$elapsed < $best" | bc))); then best=$elapsed; fi
+    ((kb > peak)) && peak=$kb
+  done
+  seconds=$best
+  peak_kb=$peak
+}
+
+ratio() { if (($(echo "$2 == 0" | bc))); then echo "-"; else echo "scale=2; $1 / $2" | bc; fi; }
+
+row() {  # what edsync-seconds edsync-kb baseline-name baseline-seconds
+  printf '| %s | %.2f s | %d MB | %s | %.2f s | %sx |\n' "$1" "$2" $(($3 / 1024)) "$4" "$5" "$(ratio "$2" "$5")"
+}
+
+hash_every_article() { find editions -name '*.md' -print0 | xargs -0 cat | sha256sum >/dev/null; }
+export -f hash_every_article
+
+articles=$(find "$workspace/editions/en" -name '*.md' | wc -l)
+files=$(find "$workspace/editions" -name '*.md' | wc -l)
+echo "workspace: $workspace ($articles English articles, $files files); edsync: $edsync"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+echo
+echo "| command | edsync | peak | baseline | baseline time | ratio |"
+echo "|---|---|---|---|---|---|"
+
+# A fresh clone: no .edsync/ yet; the files were just written by the checkout.
+clone=$scratch/clone
+git clone -q "$workspace" "$clone"
+cd "$clone"
+before_each="rm -rf .edsync"
+measure "cat | sha256sum" bash -c hash_every_article
+hash_seconds=$seconds
+measure "first check" "$edsync" check --no-history
+row "first \`check --no-history\` on a fresh clone" "$seconds" "$peak_kb" "cat + sha256sum of every article" "$hash_seconds"
+before_each=""
+
+"$edsync" check --no-history >/dev/null || true
+measure "git status" git status --porcelain
+git_seconds=$seconds
+measure "warm check" "$edsync" check --no-history
+warm_seconds=$seconds
+row "warm \`check --no-history\`" "$seconds" "$peak_kb" "\`git status\`" "$git_seconds"
+
+one_id=$(find editions/en -name '*.md' | sort | sed -n '2p' | xargs basename -s .md)
+measure "check --article" "$edsync" check --no-history --article "$one_id"
+row "\`check --no-history --article $one_id\`" "$seconds" "$peak_kb" "\`git status\`" "$git_seconds"
+measure "check --lang" "$edsync" check --no-history --lang ar
+row "\`check --no-history --lang ar\`" "$seconds" "$peak_kb" "warm \`check --no-history\`" "$warm_seconds"
+
+if ((skip_history == 0)); then
+  measure "check" "$edsync" check
+  row "\`check\` (sentence history of $(grep -c '^  stale' "$scratch/out" || true) stale)" "$seconds" "$peak_kb" "warm \`check --no-history\`" "$warm_seconds"
+fi
+
+measure "status" "$edsync" status
+row "\`status\`" "$seconds" "$peak_kb" "\`git status\`" "$git_seconds"
+
+# mark-synced of every translation, per edition, on a copy reset before each run.
+ids_of() { find "editions/$1" -name '*.md' | xargs -n 1000 basename -s .md; }
+mark_all() {
+  local lang
+  for lang in ar fa sq; do
+    ids_of "$lang" | xargs -r -n 100000 "$edsync" mark-synced "$lang" >/dev/null 2>&1 || true
+  done
+}
+export -f mark_all ids_of
+export edsync
+before_each="git checkout -q -- . && git status --porcelain >/dev/null"
+measure "mark-synced" bash -c mark_all
+row "\`mark-synced\` of every translation ($(find editions -path editions/en -prune -o -name '*.md' -print | wc -l) ids)" "$seconds" "$peak_kb" "warm \`check --no-history\`" "$warm_seconds"
+before_each=""
+echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
