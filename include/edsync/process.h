@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "edsync/result.h"
@@ -16,5 +17,10 @@ struct ProcessOutput {
 // Runs argv[0] from PATH with the given arguments, no shell involved, in `folder`.
 // An Error only when the program cannot be started at all.
 Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const std::string& folder);
+
+// The same with `input` on its standard input (held in memory, so a program
+// that answers line by line, such as `git cat-file --batch`, cannot block on it).
+Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const std::string& folder,
+                                  std::string_view input);
 
 }  // namespace edsync

@@ -1,6 +1,7 @@
 #include "edsync/process.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -33,9 +34,24 @@ std::string read_all(int fd) {
   return text;
 }
 
-}  // namespace
+// A memory file holding `input`, rewound, for the child's standard input.
+Result<int> input_file(std::string_view input) {
+  const int fd = ::memfd_create("edsync-input", MFD_CLOEXEC);
+  if (fd < 0) return io_error(std::string("cannot create an input buffer: ") + std::strerror(errno));
+  for (std::size_t done = 0; done < input.size();) {
+    const ssize_t wrote = ::write(fd, input.data() + done, input.size() - done);
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote < 0) {
+      ::close(fd);
+      return io_error(std::string("cannot fill an input buffer: ") + std::strerror(errno));
+    }
+    done += static_cast<std::size_t>(wrote);
+  }
+  ::lseek(fd, 0, SEEK_SET);
+  return fd;
+}
 
-Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const std::string& folder) {
+Result<ProcessOutput> spawn_and_read(const std::vector<std::string>& argv, const std::string& folder, int input_fd) {
   if (argv.empty()) return usage_error("run_process: no program given");
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return io_error(std::string("cannot create a pipe: ") + std::strerror(errno));
@@ -43,7 +59,8 @@ Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const st
   FileActions files;
   posix_spawn_file_actions_adddup2(&files.actions, pipe_fds[1], STDOUT_FILENO);
   posix_spawn_file_actions_addopen(&files.actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&files.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  if (input_fd >= 0) posix_spawn_file_actions_adddup2(&files.actions, input_fd, STDIN_FILENO);
+  else posix_spawn_file_actions_addopen(&files.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addchdir_np(&files.actions, folder.c_str());
 
   std::vector<char*> args;
@@ -63,6 +80,21 @@ Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const st
   while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
   }
   output.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return output;
+}
+
+}  // namespace
+
+Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const std::string& folder) {
+  return spawn_and_read(argv, folder, -1);
+}
+
+Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const std::string& folder,
+                                  std::string_view input) {
+  const auto fd = input_file(input);
+  if (!fd) return fd.error();
+  auto output = spawn_and_read(argv, folder, *fd);
+  ::close(*fd);
   return output;
 }
 

@@ -20,3 +20,14 @@ TEST_CASE("run_process reports a program that does not exist") {
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().message == "cannot run edsync-no-such-program: No such file or directory");
 }
+
+TEST_CASE("run_process gives a program its input, however much it answers") {
+  std::string input;
+  for (int i = 0; i < 20000; ++i) input += "line " + std::to_string(i) + "\n";
+  const auto copied = run_process({"sh", "-c", "cat; cat /dev/null"}, "/", input);
+  REQUIRE(copied.ok());
+  CHECK(copied->out == input);
+  const auto empty = run_process({"wc", "-c"}, "/", "");
+  REQUIRE(empty.ok());
+  CHECK(empty->out == "0\n");
+}

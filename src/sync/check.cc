@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "edsync/file_io.h"
 #include "edsync/history.h"
 #include "edsync/sync.h"
 
@@ -139,20 +140,65 @@ std::string describe_changes(const std::vector<SentenceChange>& changes) {
   return text.empty() ? "only its layout changed" : text;
 }
 
-// Names the sentences that changed, from the English text the translation was made from.
-void explain_stale(const Workspace& workspace, Finding& finding) {
-  const Article* english = workspace.find(workspace.config.source_lang, finding.id);
-  if (!english || !finding.recorded_revision) return;
-  const auto earlier = english_at_revision(workspace, *english, *finding.recorded_revision);
-  const std::string revisions = "made from " + *finding.recorded_revision + ", now " + english->revision;
-  if (!earlier) {
-    finding.detail = "the English changed since this translation (" + revisions + "; the earlier English is not in git history)";
-    return;
-  }
-  const auto text_of = [](const Article& article) { return article.title + "\n\n" + article.body; };
-  finding.changes = compare_sentences(sentences_of(text_of(*earlier), english->lang), sentences_of(text_of(*english), english->lang));
-  finding.detail = "the English changed since this translation: " + describe_changes(finding.changes) + " (" + revisions + ")";
+std::vector<std::string> sentences_of_article(const Article& article) {
+  return sentences_of(article.title + "\n\n" + article.body, article.lang);
 }
+
+// The English article as it is now, body included (loading keeps no bodies).
+std::optional<Article> current_english(const Workspace& workspace, const Article& english) {
+  if (!english.body.empty()) return english;
+  const auto text = read_file(workspace.root / english.path);
+  if (!text) return std::nullopt;
+  auto parsed = parse_article(*text, english.path, english.lang, english.id);
+  if (!parsed.ok || parsed.article.revision != english.revision) return std::nullopt;
+  return std::move(parsed.article);
+}
+
+// Names the sentences that changed in each stale finding, from the English
+// text its translation was made from. The history of every stale article is
+// read in one walk; each English text is cut into sentences once, whichever
+// editions point at it.
+class StaleExplainer {
+ public:
+  StaleExplainer(const Workspace& workspace, const std::vector<Finding*>& stale) : workspace_(workspace) {
+    std::vector<EarlierRevision> wanted;
+    for (const Finding* finding : stale)
+      if (const Article* english = english_of(*finding)) wanted.push_back({english, *finding->recorded_revision});
+    earlier_ = english_at_revisions(workspace, wanted);
+  }
+
+  void explain(Finding& finding) {
+    const Article* english = english_of(finding);
+    if (!english) return;
+    const std::string revisions = "made from " + *finding.recorded_revision + ", now " + english->revision;
+    const auto earlier = earlier_.find({english->id, *finding.recorded_revision});
+    const auto* now = earlier == earlier_.end() ? nullptr : sentences_now(*english);
+    if (!now) {
+      finding.detail = "the English changed since this translation (" + revisions + "; the earlier English is not in git history)";
+      return;
+    }
+    finding.changes = compare_sentences(sentences_of_article(earlier->second), *now);
+    finding.detail = "the English changed since this translation: " + describe_changes(finding.changes) + " (" + revisions + ")";
+  }
+
+ private:
+  const Article* english_of(const Finding& finding) const {
+    if (!finding.recorded_revision) return nullptr;
+    return workspace_.find(workspace_.config.source_lang, finding.id);
+  }
+
+  const std::vector<std::string>* sentences_now(const Article& english) {
+    auto [it, added] = now_.try_emplace(english.id);
+    if (added) {
+      if (const auto article = current_english(workspace_, english)) it->second = sentences_of_article(*article);
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+
+  const Workspace& workspace_;
+  EarlierArticles earlier_;
+  std::map<std::string, std::optional<std::vector<std::string>>> now_;
+};
 
 }  // namespace
 
@@ -189,11 +235,16 @@ Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& op
   };
   std::map<SyncStatus, int> source_counts;
   for (auto& finding : report.source_problems) tally(finding, source_counts);
+  std::vector<Finding*> stale;
   for (auto& edition : report.editions)
     for (auto& finding : edition.findings) {
       tally(finding, edition.counts);
-      if (finding.status == SyncStatus::stale && options.explain_stale) explain_stale(workspace, finding);
+      if (finding.status == SyncStatus::stale) stale.push_back(&finding);
     }
+  if (options.explain_stale && !stale.empty()) {
+    StaleExplainer explainer(workspace, stale);
+    for (Finding* finding : stale) explainer.explain(*finding);
+  }
   return report;
 }
 

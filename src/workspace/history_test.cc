@@ -65,3 +65,26 @@ TEST_CASE("english_at_revision outside git finds nothing") {
   CHECK_FALSE(english_at_revision(*workspace, *workspace->find("en", "a"), "0123456789abcdef").has_value());
   fs::remove_all(root);
 }
+
+TEST_CASE("english_at_revisions answers many articles from one walk, skipping what is not there") {
+  GitWorkspace temp;
+  temp.commit_article("editions/en/a.md", "First A.\n");
+  temp.commit_article("editions/en/b.md", "First B.\n");
+  temp.commit_article("editions/en/a.md", "Second A.\n");
+  temp.commit_article("editions/en/b.md", "Second B.\n");
+  temp.commit_article("editions/en/a.md", "Third A.\n");
+
+  const auto workspace = load_workspace(temp.root);
+  REQUIRE(workspace.ok());
+  const Article* a = workspace->find("en", "a");
+  const Article* b = workspace->find("en", "b");
+  const auto revision = [](const char* body) { return parse_article(std::string("---\ntitle: Raid\n---\n\n") + body, "x", "en", "x").article.revision; };
+  const auto found = english_at_revisions(*workspace, {{a, revision("First A.\n")}, {a, revision("Second A.\n")},
+                                                       {b, revision("First B.\n")}, {b, "0123456789abcdef"}});
+  REQUIRE(found.size() == 3);
+  CHECK(found.at({"a", revision("First A.\n")}).body == "\nFirst A.\n");
+  CHECK(found.at({"a", revision("Second A.\n")}).body == "\nSecond A.\n");
+  CHECK(found.at({"b", revision("First B.\n")}).body == "\nFirst B.\n");
+  CHECK(found.at({"b", revision("First B.\n")}).path == "editions/en/b.md@" + found.at({"b", revision("First B.\n")}).path.substr(17));
+  CHECK(english_at_revisions(*workspace, {{b, revision("First B.\n")}}, 1).empty());  // one version in reach: the newest
+}
