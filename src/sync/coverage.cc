@@ -5,6 +5,7 @@ namespace edsync {
 std::vector<EditionCoverage> coverage(const Workspace& workspace) {
   CheckOptions everything;
   everything.grace_days = 0;  // coverage counts what is translated, not what is due
+  everything.explain_stale = false;  // counts only: no history
   const auto report = run_check(workspace, everything);
   std::vector<EditionCoverage> result;
   if (!report) return result;
