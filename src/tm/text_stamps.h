@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "edsync/file_stamp.h"
 #include "edsync/result.h"
 
 namespace edsync::tm::detail {
@@ -27,6 +28,6 @@ struct TextFingerprint {
 Result<TextFingerprint> fingerprint_text(const std::filesystem::path& dir, const std::vector<std::string>& names,
                                          std::string_view known_stamps, std::int64_t now);
 
-std::int64_t now_in_nanoseconds();
+using edsync::now_in_nanoseconds;
 
 }  // namespace edsync::tm::detail
