@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "article_cache.h"
 #include "edsync/file_io.h"
 
 namespace edsync {
@@ -57,15 +58,15 @@ Result<std::vector<fs::path>> article_files(const fs::path& folder) {
   return files;
 }
 
-void load_article(Workspace& workspace, const std::string& lang, const fs::path& file) {
+void load_article(Workspace& workspace, detail::ArticleCache& cache, const std::string& lang, const fs::path& file) {
   const std::string path = file.lexically_relative(workspace.root).generic_string();
   const std::string default_id = file.stem().string();
-  auto text = read_file(file);
-  if (!text) {
-    workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, "cannot read the file: " + text.error().message}});
+  auto loaded = cache.load(file, path, lang, default_id);
+  if (!loaded) {
+    workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, "cannot read the file: " + loaded.error().message}});
     return;
   }
-  ArticleResult parsed = parse_article(*text, path, lang, default_id);
+  ArticleResult& parsed = *loaded;
   if (!parsed.ok) {
     workspace.invalid_files.push_back({lang, default_id, parsed.problem, parsed.bad_revision_line});
     return;
@@ -100,6 +101,7 @@ Result<Workspace> load_workspace(const fs::path& root) {
   if (error) return io_error(editions.string() + ": cannot list: " + error.message());
   std::sort(folders.begin(), folders.end());
 
+  detail::ArticleCache cache(root);
   for (const auto& folder : folders) {
     const std::string lang = folder.filename().string();
     const std::string path = folder.lexically_relative(root).generic_string();
@@ -109,8 +111,9 @@ Result<Workspace> load_workspace(const fs::path& root) {
     }
     auto files = article_files(folder);
     if (!files) return files.error();
-    for (const auto& file : *files) load_article(workspace, lang, file);
+    for (const auto& file : *files) load_article(workspace, cache, lang, file);
   }
+  cache.save();
   return workspace;
 }
 

@@ -1,0 +1,135 @@
+#include "article_cache.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "edsync/file_io.h"
+
+using namespace edsync;
+using namespace edsync::detail;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempWorkspace {
+  fs::path root = fs::temp_directory_path() / ("edsync-cache-" + std::to_string(::getpid()));
+  TempWorkspace() {
+    fs::remove_all(root);
+    fs::create_directories(root / "editions/en");
+    fs::create_directories(root / "editions/ar");
+    std::ofstream(root / "edsync.yaml") << "editions: [ar]\n";
+  }
+  ~TempWorkspace() { fs::remove_all(root); }
+  void write(const std::string& path, const std::string& text) const { std::ofstream(root / path) << text; }
+  // Rewrites a file in place with text of the same size and puts its
+  // modification time back: only the change time tells.
+  void write_behind_the_stamp(const std::string& path, const std::string& text) const {
+    const auto written = fs::last_write_time(root / path);
+    std::fstream(root / path, std::ios::in | std::ios::out) << text;
+    fs::last_write_time(root / path, written);
+  }
+  fs::path cache() const { return root / ".edsync/articles.cache"; }
+  // Loads editions/en/a.md through a cache that believes it is `now`, and saves it.
+  std::string title_in_cache(std::int64_t now) const {
+    ArticleCache cache(root, now);
+    const auto loaded = cache.load(root / "editions/en/a.md", "editions/en/a.md", "en", "a");
+    cache.save();
+    REQUIRE(loaded.ok());
+    return loaded->article.title;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the article cache keeps front matter and revision, never the body, and round-trips any bytes") {
+  CachedArticles articles;
+  Article article{.id = "a\nb", .lang = "ar", .path = "editions/ar/x.md", .title = "12:34 \"quoted\"\n",
+                  .date = Date{2013, 5, 1}, .source_revision = "0123456789abcdef", .source_revision_line = 4,
+                  .body = "not kept", .revision = "fedcba9876543210"};
+  articles["editions/ar/x.md"] = {FileStamp{10, 20, 30, 40}, article, true};
+  articles["editions/en/y.md"] = {FileStamp{1, 2, 3, 4}, Article{.id = "y", .title = "Y"}, true};
+  articles["editions/en/gone.md"] = {FileStamp{1, 2, 3, 4}, Article{.id = "gone"}, false};
+  const auto parsed = parse_cache_text(cache_text(articles));
+  REQUIRE(parsed.size() == 2);
+  const CachedArticle& back = parsed.at("editions/ar/x.md");
+  CHECK(back.stamp == FileStamp{10, 20, 30, 40});
+  CHECK(back.article.id == "a\nb");
+  CHECK(back.article.title == "12:34 \"quoted\"\n");
+  CHECK(back.article.date == Date{2013, 5, 1});
+  CHECK(back.article.source_revision == "0123456789abcdef");
+  CHECK(back.article.source_revision_line == 4);
+  CHECK(back.article.revision == "fedcba9876543210");
+  CHECK(back.article.body.empty());
+  CHECK_FALSE(parsed.at("editions/en/y.md").article.source_revision.has_value());
+  CHECK_FALSE(parsed.at("editions/en/y.md").article.date.has_value());
+
+  std::string damaged = cache_text(articles);
+  damaged.resize(damaged.size() - 7);
+  CHECK(parse_cache_text(damaged).empty());
+  CHECK(parse_cache_text("edsync article cache 0\n").empty());
+}
+
+TEST_CASE("the cache answers for files whose stamp holds, and reads any other again") {
+  TempWorkspace temp;
+  const std::int64_t later = now_in_nanoseconds() + 10'000'000'000;  // the files' stamps are old by then
+  temp.write("editions/en/a.md", "---\ntitle: First\n---\nText.\n");
+  CHECK(temp.title_in_cache(later) == "First");
+  REQUIRE(fs::exists(temp.cache()));
+  std::string text = *read_file(temp.cache());
+  text.replace(text.find("5:First"), 7, "5:Cache");
+  REQUIRE(write_file_atomically(temp.cache(), text).ok());
+  CHECK(temp.title_in_cache(later) == "Cache");  // the stamp holds: the cache answers, the file is not read
+  temp.write_behind_the_stamp("editions/en/a.md", "---\ntitle: Other\n---\nText.\n");
+  CHECK(temp.title_in_cache(later) == "Other");  // its change time moved
+
+  // The same size and time, but another inode: read again.
+  temp.write("editions/en/a.md.new", "---\ntitle: Newer\n---\nText.\n");
+  const auto written = fs::last_write_time(temp.root / "editions/en/a.md");
+  fs::rename(temp.root / "editions/en/a.md.new", temp.root / "editions/en/a.md");
+  fs::last_write_time(temp.root / "editions/en/a.md", written);
+  CHECK(temp.title_in_cache(later) == "Newer");
+
+  fs::remove(temp.cache());  // deleting it only costs time
+  CHECK(temp.title_in_cache(later) == "Newer");
+  REQUIRE(write_file_atomically(temp.cache(), "garbage").ok());
+  CHECK(temp.title_in_cache(later) == "Newer");
+}
+
+TEST_CASE("a file changed just now is never taken from the cache (racy stamps), even with the same size and time") {
+  TempWorkspace temp;
+  temp.write("editions/en/a.md", "---\ntitle: First\n---\nText.\n");
+  const std::int64_t now = now_in_nanoseconds() + 1'000'000'000;  // within two seconds of the write
+  CHECK(temp.title_in_cache(now) == "First");
+  temp.write_behind_the_stamp("editions/en/a.md", "---\ntitle: Fixed\n---\nText.\n");
+  CHECK(temp.title_in_cache(now) == "Fixed");
+  if (fs::exists(temp.cache())) CHECK(read_file(temp.cache())->find("First") == std::string::npos);
+}
+
+TEST_CASE("loading through the cache gives what loading without one gives, and drops vanished files") {
+  TempWorkspace temp;
+  temp.write("editions/en/a.md", "---\ntitle: A\ndate: 2013-05-01\n---\nText.\n");
+  temp.write("editions/ar/a.md", "---\ntitle: أ\nsource_revision: 0123456789ABCDEF\n---\nنص.\n");
+  temp.write("editions/ar/b.md", "---\ntitle: ب\nid: bee\n---\nنص.\n");
+  const std::int64_t later = now_in_nanoseconds() + 10'000'000'000;
+  {
+    ArticleCache cache(temp.root, later);
+    for (const auto* path : {"editions/en/a.md", "editions/ar/a.md", "editions/ar/b.md"})
+      (void)cache.load(temp.root / path, path, fs::path(path).parent_path().filename().string(), fs::path(path).stem().string());
+    cache.save();
+  }
+  const auto loaded = load_workspace(temp.root);
+  REQUIRE(loaded.ok());
+  const Article* cached = loaded->find("ar", "a");
+  REQUIRE(cached != nullptr);
+  CHECK(cached->source_revision == "0123456789abcdef");
+  CHECK(cached->source_revision_line == 3);
+  CHECK(cached->revision == parse_article(*read_file(temp.root / "editions/ar/a.md"), "x", "ar", "a").article.revision);
+  CHECK(cached->body.empty());
+  CHECK(loaded->find("ar", "bee") != nullptr);
+  CHECK(loaded->find("en", "a")->date == Date{2013, 5, 1});
+  fs::remove(temp.root / "editions/ar/b.md");
+  CHECK(load_workspace(temp.root)->find("ar", "bee") == nullptr);
+  CHECK(read_file(temp.cache())->find("bee") == std::string::npos);
+}
