@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when Article or the revision changes meaning: an older cache is then ignored.
-constexpr std::string_view kHeader = "edsync article cache 1\n";
+constexpr std::string_view kHeader = "edsync article cache 2\n";
 
 // Fields are written as <length>:<bytes>, so any byte may appear in them.
 void put(std::string& out, std::string_view field) {
@@ -27,6 +27,7 @@ class FieldReader {
  public:
   explicit FieldReader(std::string_view text) : text_(text) {}
   bool at_end() const { return at_ >= text_.size(); }
+  std::size_t offset() const { return at_; }
   bool ok() const { return ok_; }
 
   std::string_view next() {
@@ -61,32 +62,18 @@ class FieldReader {
   bool ok_ = true;
 };
 
-void put_entry(std::string& out, const std::string& path, const CachedArticle& entry) {
-  const Article& article = entry.article;
-  put(out, path);
-  put(out, entry.stamp.size);
-  put(out, entry.stamp.modified);
-  put(out, entry.stamp.changed);
-  put(out, static_cast<std::int64_t>(entry.stamp.inode));
-  for (const std::string* field : {&article.id, &article.lang, &article.path, &article.title, &article.category,
-                                   &article.author, &article.revision})
-    put(out, *field);
-  put(out, article.date ? article.date->to_string() : "");
-  put(out, article.source_revision ? "=" + *article.source_revision : "");
-  put(out, article.source_revision_line);
-  out += '\n';
+// Path and stamp, which decide whether the rest is read.
+bool read_key(FieldReader& in, std::string_view& path, FileStamp& stamp) {
+  path = in.next();
+  stamp.size = in.number<std::int64_t>();
+  stamp.modified = in.number<std::int64_t>();
+  stamp.changed = in.number<std::int64_t>();
+  stamp.inode = in.number<std::uint64_t>();
+  return in.ok();
 }
 
-bool read_entry(FieldReader& in, CachedArticles& articles) {
-  const std::string path(in.next());
-  CachedArticle entry;
-  entry.stamp.size = in.number<std::int64_t>();
-  entry.stamp.modified = in.number<std::int64_t>();
-  entry.stamp.changed = in.number<std::int64_t>();
-  entry.stamp.inode = in.number<std::uint64_t>();
-  Article& article = entry.article;
-  for (std::string* field : {&article.id, &article.lang, &article.path, &article.title, &article.category,
-                             &article.author, &article.revision})
+bool read_article(FieldReader& in, Article& article) {
+  for (std::string* field : {&article.id, &article.lang, &article.title, &article.category, &article.author, &article.revision})
     *field = in.next();
   if (const auto date = in.next(); !date.empty()) {
     article.date = Date::parse(date);
@@ -95,61 +82,94 @@ bool read_entry(FieldReader& in, CachedArticles& articles) {
   if (const auto recorded = in.next(); !recorded.empty()) article.source_revision = std::string(recorded.substr(1));
   article.source_revision_line = in.number<int>();
   in.end_of_entry();
-  if (!in.ok()) return false;
-  articles.emplace(path, std::move(entry));
-  return true;
+  return in.ok();
 }
 
 }  // namespace
 
-std::string cache_text(const CachedArticles& articles) {
-  std::string out(kHeader);
-  for (const auto& [path, entry] : articles)
-    if (entry.seen) put_entry(out, path, entry);
+std::string cache_line(const CachedArticle& entry) {
+  const Article& article = entry.article;
+  std::string out;
+  put(out, entry.path);
+  put(out, entry.stamp.size);
+  put(out, entry.stamp.modified);
+  put(out, entry.stamp.changed);
+  put(out, static_cast<std::int64_t>(entry.stamp.inode));
+  for (const std::string* field : {&article.id, &article.lang, &article.title, &article.category, &article.author, &article.revision})
+    put(out, *field);
+  put(out, article.date ? article.date->to_string() : "");
+  put(out, article.source_revision ? "=" + *article.source_revision : "");
+  put(out, article.source_revision_line);
+  out += '\n';
   return out;
 }
 
-CachedArticles parse_cache_text(std::string_view text) {
-  CachedArticles articles;
-  if (text.substr(0, kHeader.size()) != kHeader) return articles;
-  articles.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
-  FieldReader in(text.substr(kHeader.size()));
-  while (!in.at_end())
-    if (!read_entry(in, articles)) return {};
-  return articles;
+std::optional<CachedArticle> parse_cache_line(std::string_view line) {
+  FieldReader in(line);
+  CachedArticle entry;
+  std::string_view path;
+  if (!read_key(in, path, entry.stamp) || !read_article(in, entry.article) || !in.at_end()) return std::nullopt;
+  entry.path = std::string(path);
+  entry.article.path = entry.path;
+  return entry;
 }
 
 ArticleCache::ArticleCache(const fs::path& root, std::int64_t now) : file_(root / ".edsync" / "articles.cache"), now_(now) {
-  if (const auto text = read_file(file_)) entries_ = parse_cache_text(*text);
-  unseen_ = entries_.size();
+  auto text = read_file(file_);
+  if (!text || std::string_view(*text).substr(0, kHeader.size()) != kHeader) return;
+  text_ = std::move(*text);
+  const std::string_view entries = std::string_view(text_).substr(kHeader.size());
+  FieldReader in(entries);
+  while (!in.at_end()) {
+    const std::size_t start = in.offset();
+    Record record;
+    Article skipped;
+    if (!read_key(in, record.path, record.stamp) || !read_article(in, skipped)) {
+      records_.clear();  // damaged: read every file again
+      return;
+    }
+    record.line = entries.substr(start, in.offset() - start);
+    records_.push_back(record);
+  }
+}
+
+const ArticleCache::Record* ArticleCache::find(std::string_view path) {
+  if (cursor_ < records_.size() && records_[cursor_].path == path) return &records_[cursor_++];
+  if (index_.empty())
+    for (std::size_t i = 0; i < records_.size(); ++i) index_.emplace(records_[i].path, i);
+  const auto found = index_.find(path);
+  if (found == index_.end()) return nullptr;
+  cursor_ = found->second + 1;  // the files after it are likely in the same order
+  return &records_[found->second];
 }
 
 Result<ArticleResult> ArticleCache::load(const fs::path& file, const std::string& path, const std::string& lang,
                                          const std::string& default_id) {
   // The stamp is taken before reading: a change after it makes the next stamp differ.
   const auto stamp = stamp_of(file);
-  auto known = entries_.find(path);
-  if (known != entries_.end() && !known->second.seen) {
-    known->second.seen = true;
-    --unseen_;
+  const Record* known = find(path);
+  if (stamp && known && known->stamp == *stamp && !is_racy(*stamp, now_)) {
+    if (auto cached = parse_cache_line(known->line)) {
+      next_.push_back(known->line);
+      return ArticleResult{.ok = true, .article = std::move(cached->article)};
+    }
   }
-  if (stamp && known != entries_.end() && known->second.stamp == *stamp && !is_racy(*stamp, now_))
-    return ArticleResult{.ok = true, .article = known->second.article};
   auto text = read_file(file);
   if (!text) return text.error();
   ArticleResult parsed = parse_article(*text, path, lang, default_id);
-  parsed.article.body = std::string();  // the revision is known; the text is not kept
+  std::string().swap(parsed.article.body);  // the revision is known; the text is not kept (nor its capacity)
   changed_ = true;
-  if (parsed.ok && stamp && !is_racy(*stamp, now_)) entries_.insert_or_assign(path, CachedArticle{*stamp, parsed.article, true});
-  else if (known != entries_.end()) entries_.erase(known);
+  if (parsed.ok && stamp && !is_racy(*stamp, now_)) next_.push_back(fresh_.emplace_back(cache_line({path, *stamp, parsed.article})));
   return parsed;
 }
 
 void ArticleCache::save() {
-  if (!changed_ && unseen_ == 0) return;
+  if (!changed_ && next_.size() == records_.size()) return;
+  std::string text(kHeader);
+  for (const auto line : next_) text += line;
   std::error_code error;
   fs::create_directories(file_.parent_path(), error);
-  if (!error) (void)write_file_atomically(file_, cache_text(entries_));
+  if (!error) (void)write_file_atomically(file_, text);
 }
 
 }  // namespace edsync::detail

@@ -7,7 +7,11 @@
 
 #include <filesystem>
 #include <string>
+#include <deque>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "edsync/file_stamp.h"
 #include "edsync/result.h"
@@ -16,11 +20,10 @@
 namespace edsync::detail {
 
 struct CachedArticle {
+  std::string path;
   FileStamp stamp;
   Article article;  // without its body
-  bool seen = false;  // loaded in this run
 };
-using CachedArticles = std::unordered_map<std::string, CachedArticle>;  // by path
 
 class ArticleCache {
  public:
@@ -38,15 +41,25 @@ class ArticleCache {
   void save();
 
  private:
+  struct Record {
+    std::string_view path, line;  // line: the whole entry in text_
+    FileStamp stamp;
+  };
+  const Record* find(std::string_view path);
+
   std::filesystem::path file_;
-  CachedArticles entries_;        // what the last run recorded, updated by this one
-  std::size_t unseen_ = 0;        // entries no load asked for (files gone): dropped on save
+  std::string text_;             // the cache as the last run wrote it
+  std::vector<Record> records_;  // in its order, which is the order loading asks in
+  std::size_t cursor_ = 0;
+  std::unordered_map<std::string_view, std::size_t> index_;  // built when a path is not at the cursor
+  std::vector<std::string_view> next_;  // the entries for the next run, in load order
+  std::deque<std::string> fresh_;       // the new ones among them
   std::int64_t now_ = 0;
   bool changed_ = false;
 };
 
-// The cache's text form; exposed for tests.
-std::string cache_text(const CachedArticles& articles);
-CachedArticles parse_cache_text(std::string_view text);  // empty when damaged or of another version
+// One entry of the cache, and back (nullopt when damaged); exposed for tests.
+std::string cache_line(const CachedArticle& entry);
+std::optional<CachedArticle> parse_cache_line(std::string_view line);
 
 }  // namespace edsync::detail

@@ -44,31 +44,30 @@ struct TempWorkspace {
 }  // namespace
 
 TEST_CASE("the article cache keeps front matter and revision, never the body, and round-trips any bytes") {
-  CachedArticles articles;
   Article article{.id = "a\nb", .lang = "ar", .path = "editions/ar/x.md", .title = "12:34 \"quoted\"\n",
                   .date = Date{2013, 5, 1}, .source_revision = "0123456789abcdef", .source_revision_line = 4,
                   .body = "not kept", .revision = "fedcba9876543210"};
-  articles["editions/ar/x.md"] = {FileStamp{10, 20, 30, 40}, article, true};
-  articles["editions/en/y.md"] = {FileStamp{1, 2, 3, 4}, Article{.id = "y", .title = "Y"}, true};
-  articles["editions/en/gone.md"] = {FileStamp{1, 2, 3, 4}, Article{.id = "gone"}, false};
-  const auto parsed = parse_cache_text(cache_text(articles));
-  REQUIRE(parsed.size() == 2);
-  const CachedArticle& back = parsed.at("editions/ar/x.md");
-  CHECK(back.stamp == FileStamp{10, 20, 30, 40});
-  CHECK(back.article.id == "a\nb");
-  CHECK(back.article.title == "12:34 \"quoted\"\n");
-  CHECK(back.article.date == Date{2013, 5, 1});
-  CHECK(back.article.source_revision == "0123456789abcdef");
-  CHECK(back.article.source_revision_line == 4);
-  CHECK(back.article.revision == "fedcba9876543210");
-  CHECK(back.article.body.empty());
-  CHECK_FALSE(parsed.at("editions/en/y.md").article.source_revision.has_value());
-  CHECK_FALSE(parsed.at("editions/en/y.md").article.date.has_value());
+  const std::string line = cache_line({"editions/ar/x.md", FileStamp{10, 20, 30, 40}, article});
+  const auto back = parse_cache_line(line);
+  REQUIRE(back.has_value());
+  CHECK(back->path == "editions/ar/x.md");
+  CHECK(back->stamp == FileStamp{10, 20, 30, 40});
+  CHECK(back->article.id == "a\nb");
+  CHECK(back->article.path == "editions/ar/x.md");
+  CHECK(back->article.title == "12:34 \"quoted\"\n");
+  CHECK(back->article.date == Date{2013, 5, 1});
+  CHECK(back->article.source_revision == "0123456789abcdef");
+  CHECK(back->article.source_revision_line == 4);
+  CHECK(back->article.revision == "fedcba9876543210");
+  CHECK(back->article.body.empty());
+  const auto plain = parse_cache_line(cache_line({"y.md", FileStamp{1, 2, 3, 4}, Article{.id = "y", .title = "Y"}}));
+  REQUIRE(plain.has_value());
+  CHECK_FALSE(plain->article.source_revision.has_value());
+  CHECK_FALSE(plain->article.date.has_value());
 
-  std::string damaged = cache_text(articles);
-  damaged.resize(damaged.size() - 7);
-  CHECK(parse_cache_text(damaged).empty());
-  CHECK(parse_cache_text("edsync article cache 0\n").empty());
+  CHECK_FALSE(parse_cache_line(line.substr(0, line.size() - 7)).has_value());
+  CHECK_FALSE(parse_cache_line(line + "x").has_value());
+  CHECK_FALSE(parse_cache_line("99999:editions").has_value());
 }
 
 TEST_CASE("the cache answers for files whose stamp holds, and reads any other again") {
