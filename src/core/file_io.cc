@@ -14,12 +14,29 @@ namespace edsync {
 namespace fs = std::filesystem;
 
 Result<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return io_error(path.string() + ": cannot open: " + std::strerror(errno));
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) return io_error(path.string() + ": read failed: " + std::strerror(errno));
-  return content.str();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return io_error(path.string() + ": cannot open: " + std::strerror(errno));
+  // Room for the size fstat gives and one byte more, so that one read and one
+  // that finds the end do; a file that grows (or a pipe) gets more room.
+  struct stat info {};
+  std::string content;
+  content.resize(::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) + 1 : 4096);
+  std::size_t filled = 0;
+  for (;;) {
+    if (filled == content.size()) content.resize(content.size() * 2);
+    const ssize_t got = ::read(fd, content.data() + filled, content.size() - filled);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      const int error = errno;
+      ::close(fd);
+      return io_error(path.string() + ": read failed: " + std::strerror(error));
+    }
+    if (got == 0) break;
+    filled += static_cast<std::size_t>(got);
+  }
+  ::close(fd);
+  content.resize(filled);
+  return content;
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 
 namespace edsync {
@@ -16,6 +17,12 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   const auto length = static_cast<int32_t>(text.size());
   int32_t offset = 0;
   while (offset < length) {
+    // Most text is ASCII: skip it eight bytes at a time.
+    std::uint64_t eight = 0;
+    if (length - offset >= 8 && (std::memcpy(&eight, bytes + offset, 8), (eight & 0x8080808080808080ULL) == 0)) {
+      offset += 8;
+      continue;
+    }
     const int32_t start = offset;
     UChar32 c;
     U8_NEXT(bytes, offset, length, c);
@@ -68,10 +75,21 @@ std::string fold_white_space(std::string_view text) {
   const auto length = static_cast<int32_t>(text.size());
   bool pending_space = false;
   for (int32_t offset = 0; offset < length;) {
+    if (bytes[offset] < 0x80) {  // ASCII, byte by byte without decoding
+      const char c = static_cast<char>(bytes[offset++]);
+      if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+        pending_space = !folded.empty();
+        continue;
+      }
+      if (pending_space) folded += ' ';
+      pending_space = false;
+      folded += c;
+      continue;
+    }
     const int32_t start = offset;
     UChar32 c;
     U8_NEXT(bytes, offset, length, c);
-    if (c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : u_isUWhiteSpace(c)) {
+    if (u_isUWhiteSpace(c)) {
       pending_space = !folded.empty();
       continue;
     }
