@@ -106,15 +106,21 @@ EditionReport check_edition(const Workspace& workspace, const std::string& lang,
     if (required(article, policy)) ++report.required;
     report.findings.push_back(std::move(finding));
   }
+  const auto orphans_start = static_cast<std::ptrdiff_t>(report.findings.size());
   for (const auto& [id, translation] : translations) {
     if (english.count(id) || is_invalid(workspace, workspace.config.source_lang, id) || !matches_any(id, options.article_patterns)) continue;
     report.findings.push_back({.lang = lang, .id = id, .status = SyncStatus::orphan, .path = translation.path, .line = 1,
                                .detail = "no English article '" + id + "' (" + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/" + id + ".md); delete the translation or restore the article"});
   }
+  const auto invalid_start = static_cast<std::ptrdiff_t>(report.findings.size());
   for (const auto& file : workspace.invalid_files)
     if (file.lang == lang && matches_any(file.id, options.article_patterns)) report.findings.push_back(invalid(file));
-  std::stable_sort(report.findings.begin(), report.findings.end(),
-                   [](const Finding& a, const Finding& b) { return a.id < b.id; });
+  // Three runs, the first two in id order already: merging them moves each finding once or twice.
+  const auto by_id = [](const Finding& a, const Finding& b) { return a.id < b.id; };
+  auto& all = report.findings;
+  std::stable_sort(all.begin() + invalid_start, all.end(), by_id);
+  std::inplace_merge(all.begin(), all.begin() + orphans_start, all.begin() + invalid_start, by_id);
+  std::inplace_merge(all.begin(), all.begin() + invalid_start, all.end(), by_id);
   return report;
 }
 
