@@ -2,19 +2,23 @@
 # Times edsync on a large workspace against baselines run on the same tree in
 # the same run, with peak resident memory (see README.md, "Scale").
 #
-#   bench/scale.sh [--repeat N] [--skip-history] WORKSPACE [EDSYNC]
+#   bench/scale.sh [--repeat N] [--skip-history] [--timeout SECONDS] WORKSPACE [EDSYNC]
 #
 # WORKSPACE comes from bench/make_workspace.py (it is only read: everything
 # that writes runs in a clone under $TMPDIR). EDSYNC defaults to build/edsync.
 # Each figure is the fastest of N runs (default 3) and the largest peak
-# resident set; ratios are edsync's time over its baseline's.
+# resident set; ratios are edsync's time over its baseline's. A command that
+# runs past --timeout is stopped and shown as "> SECONDS" (an old build's
+# history walk on 100,000 articles takes a quarter of an hour).
 set -euo pipefail
 repeat=3
 skip_history=0
+limit=0
 while [[ $# -gt 0 && $1 == --* ]]; do
   case $1 in
     --repeat) repeat=$2; shift 2 ;;
     --skip-history) skip_history=1; shift ;;
+    --timeout) limit=$2; shift 2 ;;
     *) echo "scale.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -33,7 +37,15 @@ measure() {
   for ((run = 0; run < repeat; run++)); do
     [[ -n ${before_each:-} ]] && eval "$before_each"
     local code=0
-    /usr/bin/time -f "%e %M" -o "$scratch/time" "$@" >"$scratch/out" 2>"$scratch/err" || code=$?
+    if ((limit > 0)); then
+      /usr/bin/time -f "%e %M" -o "$scratch/time" timeout "$limit" "$@" >"$scratch/out" 2>"$scratch/err" || code=$?
+    else
+      /usr/bin/time -f "%e %M" -o "$scratch/time" "$@" >"$scratch/out" 2>"$scratch/err" || code=$?
+    fi
+    if ((code == 124)); then
+      seconds=">$limit" peak_kb=0
+      return
+    fi
     if ((code > 1)); then
       echo "scale.sh: $name exited $code:" >&2
       tail -5 "$scratch/err" >&2
@@ -50,7 +62,11 @@ measure() {
 ratio() { if (($(echo "$2 == 0" | bc))); then echo "-"; else echo "scale=2; $1 / $2" | bc; fi; }
 
 row() {  # what edsync-seconds edsync-kb baseline-name baseline-seconds
-  printf '| %s | %.2f s | %d MB | %s | %.2f s | %sx |\n' "$1" "$2" $(($3 / 1024)) "$4" "$5" "$(ratio "$2" "$5")"
+  if [[ $2 == ">"* ]]; then
+    printf '| %s | %s s | - | %s | %.2f s | %sx |\n' "$1" "$2" "$4" "$5" ">$(ratio "${2#>}" "$5")"
+  else
+    printf '| %s | %.2f s | %d MB | %s | %.2f s | %sx |\n' "$1" "$2" $(($3 / 1024)) "$4" "$5" "$(ratio "$2" "$5")"
+  fi
 }
 
 hash_every_article() { find editions -name '*.md' -print0 | xargs -0 cat | sha256sum >/dev/null; }
