@@ -56,6 +56,24 @@ std::vector<UChar32> range_starts(const std::vector<const icu::UnicodeSet*>& set
   return starts;
 }
 
+// The sets each elementary range belongs to: every range of a set covers
+// whole elementary ranges, found from its start, so each set is walked once
+// instead of asking every set about every range.
+std::vector<std::vector<TriggerTable::Word>> members_of_ranges(const std::vector<const icu::UnicodeSet*>& sets,
+                                                               const std::vector<UChar32>& starts) {
+  std::vector<std::vector<TriggerTable::Word>> members(starts.size(),
+                                                       std::vector<TriggerTable::Word>(words_for(sets.size()), 0));
+  for (std::size_t s = 0; s < sets.size(); ++s) {
+    const auto bit = TriggerTable::Word{1} << (s % 64);
+    for (std::int32_t r = 0; r < sets[s]->getRangeCount(); ++r) {
+      auto at = std::lower_bound(starts.begin(), starts.end(), sets[s]->getRangeStart(r)) - starts.begin();
+      for (; at < static_cast<std::ptrdiff_t>(starts.size()) && starts[at] <= sets[s]->getRangeEnd(r); ++at)
+        members[at][s / 64] |= bit;
+    }
+  }
+  return members;
+}
+
 }  // namespace
 
 TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : words_(words_for(triggers.size())) {
@@ -88,11 +106,7 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
   const std::size_t set_words = words_for(sets.size());
   std::map<std::vector<Word>, std::uint32_t> class_of_members;
   std::vector<std::uint32_t> range_class;
-  for (const auto start : starts) {
-    std::vector<Word> members(set_words, 0);
-    for (std::size_t s = 0; s < sets.size(); ++s) {
-      if (sets[s]->contains(start)) members[s / 64] |= Word{1} << (s % 64);
-    }
+  for (auto& members : members_of_ranges(sets, starts)) {
     const auto next = static_cast<std::uint32_t>(class_of_members.size());
     range_class.push_back(class_of_members.emplace(std::move(members), next).first->second);
   }
