@@ -13,7 +13,14 @@ namespace edsync {
 
 namespace fs = std::filesystem;
 
-Result<std::string> read_file(const fs::path& path) {
+Status refuse_folder(const fs::path& path, std::string_view what) {
+  std::error_code error;
+  if (!fs::is_directory(path, error)) return success();
+  return input_error(path.string() + ": is a folder; give " + std::string(what));
+}
+
+Result<std::string> read_file(const fs::path& path, std::string_view what) {
+  if (const Status file = refuse_folder(path, what); !file) return file.error();
   std::ifstream in(path, std::ios::binary);
   if (!in) return io_error(path.string() + ": cannot open: " + std::strerror(errno));
   std::ostringstream content;

@@ -43,3 +43,13 @@ TEST_CASE("read_file of a missing file is an I/O error") {
   CHECK(text.error().kind == ErrorKind::io);
   CHECK(text.error().message == "/nonexistent-edsync-folder/x.md: cannot open: No such file or directory");
 }
+
+TEST_CASE("read_file of a folder is bad input that says it is a folder") {
+  const fs::path folder = fresh_folder("read-folder");
+  const auto text = read_file(folder, "a TMX file");
+  REQUIRE_FALSE(text.ok());
+  CHECK(text.error().kind == ErrorKind::bad_input);
+  CHECK(text.error().message == folder.string() + ": is a folder; give a TMX file");
+  CHECK(read_file(folder).error().message == folder.string() + ": is a folder; give a file");
+  fs::remove_all(folder);
+}
