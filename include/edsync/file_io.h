@@ -18,7 +18,8 @@ Status refuse_folder(const std::filesystem::path& path, std::string_view what);
 
 // Writes through a temporary file in the same folder, flushed to disk and then
 // renamed over the target: readers see the old or the new file, never half of
-// one, and a crash leaves the old file intact. Keeps the target's permissions.
+// one, and a crash leaves the old file intact. Keeps the target's permissions;
+// a symbolic link stays a link and the file it leads to is replaced.
 Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace edsync

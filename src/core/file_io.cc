@@ -47,9 +47,19 @@ Error failed(const fs::path& path, const char* what) {
   return io_error(path.string() + ": " + what + ": " + std::strerror(errno));
 }
 
+// A symbolic link is kept: the file it leads to is the one replaced, as an
+// editor saving through the link would do.
+fs::path link_target(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_symlink(path, error)) return path;
+  const fs::path target = fs::canonical(path, error);
+  return error ? path : target;
+}
+
 }  // namespace
 
-Status write_file_atomically(const fs::path& path, std::string_view content) {
+Status write_file_atomically(const fs::path& requested, std::string_view content) {
+  const fs::path path = link_target(requested);
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::string temp_name = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(temp_name.data());

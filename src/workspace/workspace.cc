@@ -39,6 +39,26 @@ bool is_known_language(const WorkspaceConfig& config, const std::string& lang) {
   return lang == config.source_lang || config.edition(lang) != nullptr;
 }
 
+bool is_inside(const fs::path& path, const fs::path& root) {
+  const auto [stop, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return stop == root.end();
+}
+
+// Where `path` really leads when that is outside the workspace (`real_root`
+// is the root with links resolved): a link out of it is never followed, so
+// nothing outside the workspace is read or written through an article.
+std::optional<fs::path> outside_target(const fs::path& path, const fs::path& real_root) {
+  std::error_code error;
+  const fs::path target = fs::weakly_canonical(path, error);
+  if (error || is_inside(target, real_root)) return std::nullopt;
+  return target;
+}
+
+std::string outside_message(const fs::path& target) {
+  return "a symbolic link that leads outside the workspace (to " + target.string() +
+         "); edsync reads only files inside it: replace the link by the file or point it inside the workspace";
+}
+
 // Markdown files below `folder`, in a stable order; hidden files (editors'
 // swap files, our own temporary files) are not articles.
 Result<std::vector<fs::path>> article_files(const fs::path& folder) {
@@ -50,16 +70,22 @@ Result<std::vector<fs::path>> article_files(const fs::path& folder) {
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && it->path().extension() == ".md") files.push_back(it->path());
+    if (it->path().extension() == ".md" && (it->is_regular_file() || it->is_symlink())) files.push_back(it->path());
   }
   if (error) return io_error(folder.string() + ": cannot list: " + error.message());
   std::sort(files.begin(), files.end());
   return files;
 }
 
-void load_article(Workspace& workspace, const std::string& lang, const fs::path& file) {
+void load_article(Workspace& workspace, const fs::path& real_root, const std::string& lang, const fs::path& file) {
   const std::string path = file.lexically_relative(workspace.root).generic_string();
   const std::string default_id = file.stem().string();
+  if (std::error_code error; fs::is_symlink(file, error)) {
+    if (const auto target = outside_target(file, real_root)) {
+      workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, outside_message(*target)}});
+      return;
+    }
+  }
   auto text = read_file(file);
   if (!text) {
     workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, "cannot read the file: " + text.error().message}});
@@ -100,6 +126,7 @@ Result<Workspace> load_workspace(const fs::path& root) {
   if (error) return io_error(editions.string() + ": cannot list: " + error.message());
   std::sort(folders.begin(), folders.end());
 
+  const fs::path real_root = fs::weakly_canonical(root, error);
   for (const auto& folder : folders) {
     const std::string lang = folder.filename().string();
     const std::string path = folder.lexically_relative(root).generic_string();
@@ -107,9 +134,13 @@ Result<Workspace> load_workspace(const fs::path& root) {
       workspace.invalid_files.push_back({"", "", {path, 0, 0, "unknown language folder '" + lang + "': " + std::string(kConfigFileName) + " lists " + known_languages(workspace.config) + "; add '" + lang + "' under editions or move the folder out"}});
       continue;
     }
+    if (const auto target = outside_target(folder, real_root)) {
+      workspace.invalid_files.push_back({"", "", {path, 0, 0, outside_message(*target)}});
+      continue;
+    }
     auto files = article_files(folder);
     if (!files) return files.error();
-    for (const auto& file : *files) load_article(workspace, lang, file);
+    for (const auto& file : *files) load_article(workspace, real_root, lang, file);
   }
   return workspace;
 }
