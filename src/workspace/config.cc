@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <filesystem>
 
 #include "yaml_util.h"
 
@@ -67,6 +68,16 @@ void expect_keys(const YAML::Node& map, std::string_view where, std::initializer
     for (const auto name : allowed) expected += (expected.empty() ? "" : ", ") + std::string(name);
     fail(entry.first, "unknown key '" + key + "' in " + std::string(where) + "; expected one of: " + expected);
   }
+}
+
+// A folder named in the config must stay inside the workspace: relative, and
+// not climbing out of it with "..".
+std::string inside_folder(const YAML::Node& node, std::string_view what, std::string_view example) {
+  const std::string text = scalar(node, what);
+  const std::filesystem::path normal = std::filesystem::path(text).lexically_normal();
+  const bool escapes = normal.empty() || normal.is_absolute() || *normal.begin() == "..";
+  if (escapes) fail(node, std::string(what) + " must be a folder inside the workspace, such as '" + std::string(example) + "', got '" + text + "'");
+  return text;
 }
 
 bool boolean(const YAML::Node& node, std::string_view what) {
@@ -137,8 +148,8 @@ WorkspaceConfig config_from(const YAML::Node& root) {
     if (edition.lang == config.source_lang) fail(root["editions"], "the source language '" + edition.lang + "' cannot also be an edition");
   if (const auto paths = root["paths"]) {
     expect_keys(paths, "paths", {"editions", "tm"});
-    if (paths["editions"]) config.editions_dir = scalar(paths["editions"], "paths.editions");
-    if (paths["tm"]) config.tm_dir = scalar(paths["tm"], "paths.tm");
+    if (paths["editions"]) config.editions_dir = inside_folder(paths["editions"], "paths.editions", "editions");
+    if (paths["tm"]) config.tm_dir = inside_folder(paths["tm"], "paths.tm", "tm");
   }
   if (root["check"]) config.check = check_policy(root["check"]);
   return config;

@@ -64,6 +64,24 @@ TEST_CASE("config errors name the file, line and column") {
   CHECK(error("") == "edsync.yaml: the file is empty; it needs at least 'source' and 'editions'");
 }
 
+TEST_CASE("paths in the config stay inside the workspace") {
+  const auto error = [](const char* text) {
+    const auto config = parse_config(text, "edsync.yaml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().kind == ErrorKind::bad_input);
+    return config.error().message;
+  };
+  CHECK(error("editions: [ar]\npaths:\n  editions: ../../etc\n") ==
+        "edsync.yaml:3:13: paths.editions must be a folder inside the workspace, such as 'editions', got '../../etc'");
+  CHECK(error("editions: [ar]\npaths:\n  tm: /var/tm\n") ==
+        "edsync.yaml:3:7: paths.tm must be a folder inside the workspace, such as 'tm', got '/var/tm'");
+  CHECK(error("editions: [ar]\npaths:\n  editions: news/../..\n") ==
+        "edsync.yaml:3:13: paths.editions must be a folder inside the workspace, such as 'editions', got 'news/../..'");
+  const auto nested = parse_config("editions: [ar]\npaths:\n  editions: site/./news/\n  tm: memory/../tm\n", "edsync.yaml");
+  REQUIRE(nested.ok());
+  CHECK(nested->editions_dir == "site/./news/");
+}
+
 TEST_CASE("the default config parses") {
   const auto config = parse_config(default_config_text({"ar", "fa", "sq"}), "edsync.yaml");
   REQUIRE(config.ok());

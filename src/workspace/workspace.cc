@@ -120,13 +120,16 @@ Result<Workspace> load_workspace(const fs::path& root) {
   if (!fs::is_directory(editions, error)) {
     return input_error(workspace.config.editions_dir + ": no such folder; create " + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/ for the English articles");
   }
+  const fs::path real_root = fs::weakly_canonical(root, error);
+  if (const auto target = outside_target(editions, real_root)) {
+    return input_error(workspace.config.editions_dir + ": " + outside_message(*target));
+  }
   std::vector<fs::path> folders;
   for (fs::directory_iterator it(editions, error), end; !error && it != end; it.increment(error))
     if (it->is_directory() && it->path().filename().string().front() != '.') folders.push_back(it->path());
   if (error) return io_error(editions.string() + ": cannot list: " + error.message());
   std::sort(folders.begin(), folders.end());
 
-  const fs::path real_root = fs::weakly_canonical(root, error);
   for (const auto& folder : folders) {
     const std::string lang = folder.filename().string();
     const std::string path = folder.lexically_relative(root).generic_string();
