@@ -154,16 +154,26 @@ void explain_stale(const Workspace& workspace, Finding& finding) {
   finding.detail = "the English changed since this translation: " + describe_changes(finding.changes) + " (" + revisions + ")";
 }
 
+// A misspelt edition must not silently drop out of a filter or a requirement.
+Status check_editions_known(const WorkspaceConfig& config, const std::vector<std::string>& langs, std::string_view where) {
+  for (const auto& lang : langs) {
+    if (config.edition(lang)) continue;
+    std::string list;
+    for (const auto& edition : config.editions) list += (list.empty() ? "" : ", ") + edition.lang;
+    return usage_error("unknown edition '" + lang + "'" + std::string(where) + "; the workspace has " + list);
+  }
+  return success();
+}
+
 }  // namespace
 
 Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& options) {
   const WorkspaceConfig& config = workspace.config;
-  for (const auto& lang : options.langs)
-    if (!config.edition(lang)) return usage_error("unknown edition '" + lang + "'; the workspace has " + [&] {
-      std::string list;
-      for (const auto& edition : config.editions) list += (list.empty() ? "" : ", ") + edition.lang;
-      return list;
-    }());
+  if (const Status known = check_editions_known(config, options.langs, ""); !known) return known.error();
+  if (options.required_editions) {
+    if (const Status known = check_editions_known(config, *options.required_editions, " in the required editions"); !known)
+      return known.error();
+  }
   const std::vector<SyncStatus> fail_on = options.fail_on.value_or(config.check.fail_on);
   const auto fails = [&](SyncStatus status) { return std::find(fail_on.begin(), fail_on.end(), status) != fail_on.end(); };
 
