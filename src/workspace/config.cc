@@ -35,19 +35,6 @@ struct ConfigProblem {
   throw ConfigProblem{node.Mark(), std::move(message)};
 }
 
-bool is_language_tag(std::string_view tag) {
-  // Lower-case primary subtag of 2-3 letters, optional "-Region" style subtags.
-  const std::size_t dash = tag.find('-');
-  const std::string_view primary = tag.substr(0, dash);
-  if (primary.size() < 2 || primary.size() > 3) return false;
-  if (!std::all_of(primary.begin(), primary.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
-  if (dash == std::string_view::npos) return true;
-  const std::string_view rest = tag.substr(dash + 1);
-  return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
-  });
-}
-
 std::string scalar(const YAML::Node& node, std::string_view what) {
   if (!node.IsScalar()) fail(node, std::string(what) + " must be a single value");
   return node.Scalar();
@@ -55,7 +42,7 @@ std::string scalar(const YAML::Node& node, std::string_view what) {
 
 std::string language(const YAML::Node& node, std::string_view what) {
   std::string tag = scalar(node, what);
-  if (!is_language_tag(tag)) fail(node, std::string(what) + " must be a language code such as 'ar' or 'fa', got '" + tag + "'");
+  if (!is_edition_language(tag)) fail(node, std::string(what) + " must be a language code such as 'ar' or 'fa', got '" + tag + "'");
   return tag;
 }
 
@@ -156,6 +143,19 @@ WorkspaceConfig config_from(const YAML::Node& root) {
 }
 
 }  // namespace
+
+bool is_edition_language(std::string_view tag) {
+  // Lower-case primary subtag of 2-3 letters, optional "-Region" style subtags.
+  const std::size_t dash = tag.find('-');
+  const std::string_view primary = tag.substr(0, dash);
+  if (primary.size() < 2 || primary.size() > 3) return false;
+  if (!std::all_of(primary.begin(), primary.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  if (dash == std::string_view::npos) return true;
+  const std::string_view rest = tag.substr(dash + 1);
+  return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+  });
+}
 
 std::string_view to_string(SyncStatus status) {
   for (const auto& [value, name] : kStatusNames)

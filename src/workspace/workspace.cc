@@ -148,16 +148,49 @@ Result<Workspace> load_workspace(const fs::path& root) {
   return workspace;
 }
 
+namespace {
+
+// What parse_config would refuse in the config init writes, said before anything is created.
+Status check_init_languages(const std::string& source_lang, const std::vector<std::string>& edition_langs) {
+  if (edition_langs.empty()) return usage_error("no editions given; name the languages the English is translated into, e.g. ar,fa,sq");
+  for (std::size_t i = 0; i < edition_langs.size(); ++i) {
+    const std::string& lang = edition_langs[i];
+    if (!is_edition_language(lang)) return usage_error("edition '" + lang + "' is not a language code such as 'ar' or 'fa'; separate editions with commas");
+    if (lang == source_lang) return usage_error("edition '" + lang + "' is the source language; the editions are the languages it is translated into");
+    if (std::find(edition_langs.begin(), edition_langs.begin() + i, lang) != edition_langs.begin() + i)
+      return usage_error("edition '" + lang + "' is given twice");
+  }
+  return success();
+}
+
+// The index under .edsync/ is rebuilt from the files; git keeps only those.
+Status ignore_index(const fs::path& root) {
+  const fs::path path = root / ".gitignore";
+  std::string text;
+  if (std::error_code error; fs::exists(path, error)) {
+    auto existing = read_file(path);
+    if (!existing) return existing.error();
+    text = std::move(*existing);
+  }
+  if (("\n" + text).find("\n.edsync/\n") != std::string::npos) return success();
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  return write_file_atomically(path, text + ".edsync/\n");
+}
+
+}  // namespace
+
 Status init_workspace(const fs::path& root, const std::string& source_lang,
                       const std::vector<std::string>& edition_langs) {
   std::error_code error;
   const fs::path config = root / kConfigFileName;
   if (fs::exists(config, error)) return usage_error(config.string() + ": already exists; this folder is a workspace already");
+  if (const Status languages = check_init_languages(source_lang, edition_langs); !languages) return languages;
   fs::create_directories(root / "editions" / source_lang, error);
   for (const auto& lang : edition_langs)
     if (!error) fs::create_directories(root / "editions" / lang, error);
   if (!error) fs::create_directories(root / "tm", error);
   if (error) return io_error(root.string() + ": cannot create the workspace folders: " + error.message());
+  if (const Status ignored = ignore_index(root); !ignored) return ignored;
   return write_file_atomically(config, default_config_text(edition_langs));
 }
 
