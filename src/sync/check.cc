@@ -154,6 +154,16 @@ void explain_stale(const Workspace& workspace, Finding& finding) {
   finding.detail = "the English changed since this translation: " + describe_changes(finding.changes) + " (" + revisions + ")";
 }
 
+// A pattern that matches nothing is a typo, not a workspace in step.
+bool any_article_matches(const Workspace& workspace, const std::vector<std::string>& patterns) {
+  for (const auto& [lang, articles] : workspace.articles)
+    for (const auto& [id, article] : articles)
+      if (matches_any(id, patterns)) return true;
+  return std::any_of(workspace.invalid_files.begin(), workspace.invalid_files.end(), [&](const InvalidFile& file) {
+    return !file.id.empty() && matches_any(file.id, patterns);
+  });
+}
+
 // A misspelt edition must not silently drop out of a filter or a requirement.
 Status check_editions_known(const WorkspaceConfig& config, const std::vector<std::string>& langs, std::string_view where) {
   for (const auto& lang : langs) {
@@ -173,6 +183,11 @@ Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& op
   if (options.required_editions) {
     if (const Status known = check_editions_known(config, *options.required_editions, " in the required editions"); !known)
       return known.error();
+  }
+  if (!options.article_patterns.empty() && !any_article_matches(workspace, options.article_patterns)) {
+    std::string patterns;
+    for (const auto& pattern : options.article_patterns) patterns += (patterns.empty() ? "'" : ", '") + pattern + "'";
+    return usage_error("no article id matches " + patterns + " in any edition; an id is the file name without .md, or the id: of its front matter");
   }
   const std::vector<SyncStatus> fail_on = options.fail_on.value_or(config.check.fail_on);
   const auto fails = [&](SyncStatus status) { return std::find(fail_on.begin(), fail_on.end(), status) != fail_on.end(); };
