@@ -55,6 +55,15 @@ std::optional<Workspace> Context::load_workspace() {
 
 namespace {
 
+// -w DIR also after the subcommand (edsync check -w DIR), and in its --help.
+void add_workspace_option(CLI::App& command, Context& context) {
+  for (auto* sub : command.get_subcommands(std::function<bool(CLI::App*)>{})) {
+    if (sub->get_name() == "init" || sub->get_name() == "segment") continue;
+    sub->add_option("-w,--workspace", context.workspace_dir, "Workspace folder (default: the nearest folder upward holding edsync.yaml)");
+    add_workspace_option(*sub, context);
+  }
+}
+
 // The first word that is neither an option of edsync's nor a command: CLI11
 // would only say that a subcommand is required.
 std::optional<std::string> unknown_command(int argc, char** argv, CLI::App& app) {
@@ -89,6 +98,7 @@ int run(int argc, char** argv) {
   add_lookup_command(app, context);
   add_concordance_command(app, context);
   add_segment_command(app, context);
+  add_workspace_option(app, context);
   if (const auto unknown = unknown_command(argc, argv, app)) {
     context.fail(usage_error(*unknown));
     return context.exit_code;
