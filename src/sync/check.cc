@@ -139,14 +139,19 @@ std::string describe_changes(const std::vector<SentenceChange>& changes) {
   return text.empty() ? "only its layout changed" : text;
 }
 
+constexpr std::string_view kShallowClone =
+    "the earlier English is not in this shallow clone; fetch the whole history to see what changed: "
+    "fetch-depth: 0 for actions/checkout in GitHub Actions, GIT_DEPTH: 0 in GitLab CI, or git fetch --unshallow";
+
 // Names the sentences that changed, from the English text the translation was made from.
-void explain_stale(const Workspace& workspace, Finding& finding) {
+void explain_stale(const Workspace& workspace, Finding& finding, std::optional<bool>& shallow) {
   const Article* english = workspace.find(workspace.config.source_lang, finding.id);
   if (!english || !finding.recorded_revision) return;
   const auto earlier = english_at_revision(workspace, *english, *finding.recorded_revision);
   const std::string revisions = "made from " + *finding.recorded_revision + ", now " + english->revision;
   if (!earlier) {
-    finding.detail = "the English changed since this translation (" + revisions + "; the earlier English is not in git history)";
+    if (!shallow) shallow = in_shallow_clone(workspace);
+    finding.detail = "the English changed since this translation (" + revisions + "; " + std::string(*shallow ? kShallowClone : "the earlier English is not in git history") + ")";
     return;
   }
   const auto text_of = [](const Article& article) { return article.title + "\n\n" + article.body; };
@@ -212,12 +217,13 @@ Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& op
     ++counts[finding.status];
     ++report.counts[finding.status];
   };
+  std::optional<bool> shallow;  // asked of git once, at the first stale finding git cannot explain
   std::map<SyncStatus, int> source_counts;
   for (auto& finding : report.source_problems) tally(finding, source_counts);
   for (auto& edition : report.editions)
     for (auto& finding : edition.findings) {
       tally(finding, edition.counts);
-      if (finding.status == SyncStatus::stale && options.explain_stale) explain_stale(workspace, finding);
+      if (finding.status == SyncStatus::stale && options.explain_stale) explain_stale(workspace, finding, shallow);
     }
   return report;
 }
