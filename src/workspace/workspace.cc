@@ -106,6 +106,38 @@ void load_article(Workspace& workspace, const fs::path& real_root, const std::st
 
 }  // namespace
 
+namespace {
+
+// The language folders in `editions`, hidden ones left out, in a stable order.
+Result<std::vector<fs::path>> language_folders(const fs::path& editions) {
+  std::vector<fs::path> folders;
+  std::error_code error;
+  for (fs::directory_iterator it(editions, error), end; !error && it != end; it.increment(error))
+    if (it->is_directory() && it->path().filename().string().front() != '.') folders.push_back(it->path());
+  if (error) return io_error(editions.string() + ": cannot list: " + error.message());
+  std::sort(folders.begin(), folders.end());
+  return folders;
+}
+
+Status load_edition(Workspace& workspace, const fs::path& real_root, const fs::path& folder) {
+  const std::string lang = folder.filename().string();
+  const std::string path = folder.lexically_relative(workspace.root).generic_string();
+  if (!is_known_language(workspace.config, lang)) {
+    workspace.invalid_files.push_back({"", "", {path, 0, 0, "unknown language folder '" + lang + "': " + std::string(kConfigFileName) + " lists " + known_languages(workspace.config) + "; add '" + lang + "' under editions or move the folder out"}});
+    return success();
+  }
+  if (const auto target = outside_target(folder, real_root)) {
+    workspace.invalid_files.push_back({"", "", {path, 0, 0, outside_message(*target)}});
+    return success();
+  }
+  auto files = article_files(folder);
+  if (!files) return files.error();
+  for (const auto& file : *files) load_article(workspace, real_root, lang, file);
+  return success();
+}
+
+}  // namespace
+
 Result<Workspace> load_workspace(const fs::path& root) {
   Workspace workspace;
   workspace.root = root;
@@ -124,26 +156,10 @@ Result<Workspace> load_workspace(const fs::path& root) {
   if (const auto target = outside_target(editions, real_root)) {
     return input_error(workspace.config.editions_dir + ": " + outside_message(*target));
   }
-  std::vector<fs::path> folders;
-  for (fs::directory_iterator it(editions, error), end; !error && it != end; it.increment(error))
-    if (it->is_directory() && it->path().filename().string().front() != '.') folders.push_back(it->path());
-  if (error) return io_error(editions.string() + ": cannot list: " + error.message());
-  std::sort(folders.begin(), folders.end());
-
-  for (const auto& folder : folders) {
-    const std::string lang = folder.filename().string();
-    const std::string path = folder.lexically_relative(root).generic_string();
-    if (!is_known_language(workspace.config, lang)) {
-      workspace.invalid_files.push_back({"", "", {path, 0, 0, "unknown language folder '" + lang + "': " + std::string(kConfigFileName) + " lists " + known_languages(workspace.config) + "; add '" + lang + "' under editions or move the folder out"}});
-      continue;
-    }
-    if (const auto target = outside_target(folder, real_root)) {
-      workspace.invalid_files.push_back({"", "", {path, 0, 0, outside_message(*target)}});
-      continue;
-    }
-    auto files = article_files(folder);
-    if (!files) return files.error();
-    for (const auto& file : *files) load_article(workspace, real_root, lang, file);
+  const auto folders = language_folders(editions);
+  if (!folders) return folders.error();
+  for (const auto& folder : *folders) {
+    if (const Status loaded = load_edition(workspace, real_root, folder); !loaded) return loaded.error();
   }
   return workspace;
 }
