@@ -9,11 +9,17 @@
 
 namespace edsync {
 
-Result<std::string> read_file(const std::filesystem::path& path);
+// Reads a whole file. A folder is bad input ("PATH: is a folder; give
+// WHAT"), so a reader never mistakes it for an empty file.
+Result<std::string> read_file(const std::filesystem::path& path, std::string_view what = "a file");
+
+// The check read_file makes, for readers that open a stream themselves.
+Status refuse_folder(const std::filesystem::path& path, std::string_view what);
 
 // Writes through a temporary file in the same folder, flushed to disk and then
 // renamed over the target: readers see the old or the new file, never half of
-// one, and a crash leaves the old file intact. Keeps the target's permissions.
+// one, and a crash leaves the old file intact. Keeps the target's permissions;
+// a symbolic link stays a link and the file it leads to is replaced.
 Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace edsync

@@ -53,6 +53,34 @@ std::optional<Workspace> Context::load_workspace() {
   return std::move(*workspace);
 }
 
+namespace {
+
+// -w DIR also after the subcommand (edsync check -w DIR), and in its --help.
+void add_workspace_option(CLI::App& command, Context& context) {
+  for (auto* sub : command.get_subcommands(std::function<bool(CLI::App*)>{})) {
+    if (sub->get_name() == "init" || sub->get_name() == "segment") continue;
+    sub->add_option("-w,--workspace", context.workspace_dir, "Workspace folder (default: the nearest folder upward holding edsync.yaml)");
+    add_workspace_option(*sub, context);
+  }
+}
+
+// The first word that is neither an option of edsync's nor a command: CLI11
+// would only say that a subcommand is required.
+std::optional<std::string> unknown_command(int argc, char** argv, CLI::App& app) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "-w" || word == "--workspace" || word == "--color") ++i;
+    if (word.starts_with("-")) continue;
+    if (!app.get_subcommands([&](CLI::App* sub) { return sub->check_name(word); }).empty()) return std::nullopt;
+    std::string names;
+    for (const auto* sub : app.get_subcommands(std::function<bool(CLI::App*)>{})) names += (names.empty() ? "" : ", ") + sub->get_name();
+    return "unknown command '" + word + "'; the commands are " + names + " (edsync --help says what each does)";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 int run(int argc, char** argv) {
   Context context{std::cout, std::cerr};
   CLI::App app{"edsync keeps the translated editions of a news site in step with the English articles."};
@@ -70,6 +98,11 @@ int run(int argc, char** argv) {
   add_lookup_command(app, context);
   add_concordance_command(app, context);
   add_segment_command(app, context);
+  add_workspace_option(app, context);
+  if (const auto unknown = unknown_command(argc, argv, app)) {
+    context.fail(usage_error(*unknown));
+    return context.exit_code;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

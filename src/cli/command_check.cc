@@ -1,4 +1,5 @@
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -24,6 +25,16 @@ struct CheckFlags {
   bool no_history = false;
 };
 
+// CLI::NonNegativeNumber would print its upper bound, a 309-digit number.
+const CLI::Validator whole_days(
+    [](const std::string& value) -> std::string {
+      int days = -1;
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), days);
+      if (error == std::errc() && end == value.data() + value.size() && days >= 0) return "";
+      return "must be a whole number of days, 0 or more, got '" + value + "'";
+    },
+    "DAYS");
+
 Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
   CheckOptions options;
   options.langs = flags.langs;
@@ -36,9 +47,10 @@ Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
   }
   if (command.count("--fail-on")) {
     options.fail_on.emplace();
-    for (const auto& name : flags.fail_on) {
+    const bool none = flags.fail_on == std::vector<std::string>{"none"};
+    for (const auto& name : none ? std::vector<std::string>{} : flags.fail_on) {
       const auto status = parse_sync_status(name);
-      if (!status) return usage_error("--fail-on: unknown status '" + name + "'; statuses are ok, stale, untracked, missing, pending, skipped, orphan, invalid");
+      if (!status) return usage_error("--fail-on: unknown status '" + name + "'; statuses are ok, stale, untracked, missing, pending, skipped, orphan, invalid ('none' for none)");
       options.fail_on->push_back(*status);
     }
   }
@@ -97,8 +109,8 @@ void add_check_command(CLI::App& app, Context& context) {
   command->add_option("-l,--lang", flags->langs, "Only these editions (repeat or separate with commas)")->delimiter(',');
   command->add_option("-a,--article", flags->articles, "Only articles whose id matches this shell pattern (repeatable)");
   command->add_option("--require", flags->required, "Editions that must carry every article, overriding the config ('none' for none)")->delimiter(',');
-  command->add_option("--grace-days", flags->grace_days, "Days before a new English article counts as missing")->check(CLI::NonNegativeNumber);
-  command->add_option("--fail-on", flags->fail_on, "Statuses that fail the check, overriding the config")->delimiter(',');
+  command->add_option("--grace-days", flags->grace_days, "Days before a new English article counts as missing")->check(whole_days);
+  command->add_option("--fail-on", flags->fail_on, "Statuses that fail the check, overriding the config ('none' for none)")->delimiter(',');
   command->add_option("--as-of", flags->as_of, "Judge grace periods as of this date (YYYY-MM-DD) instead of today");
   command->add_option("-o,--output", flags->output, "Write the report to this file instead of stdout");
   command->add_flag("--no-history", flags->no_history, "Do not look in git for the English a stale translation was made from");

@@ -13,7 +13,14 @@ namespace edsync {
 
 namespace fs = std::filesystem;
 
-Result<std::string> read_file(const fs::path& path) {
+Status refuse_folder(const fs::path& path, std::string_view what) {
+  std::error_code error;
+  if (!fs::is_directory(path, error)) return success();
+  return input_error(path.string() + ": is a folder; give " + std::string(what));
+}
+
+Result<std::string> read_file(const fs::path& path, std::string_view what) {
+  if (const Status file = refuse_folder(path, what); !file) return file.error();
   std::ifstream in(path, std::ios::binary);
   if (!in) return io_error(path.string() + ": cannot open: " + std::strerror(errno));
   std::ostringstream content;
@@ -40,9 +47,19 @@ Error failed(const fs::path& path, const char* what) {
   return io_error(path.string() + ": " + what + ": " + std::strerror(errno));
 }
 
+// A symbolic link is kept: the file it leads to is the one replaced, as an
+// editor saving through the link would do.
+fs::path link_target(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_symlink(path, error)) return path;
+  const fs::path target = fs::canonical(path, error);
+  return error ? path : target;
+}
+
 }  // namespace
 
-Status write_file_atomically(const fs::path& path, std::string_view content) {
+Status write_file_atomically(const fs::path& requested, std::string_view content) {
+  const fs::path path = link_target(requested);
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::string temp_name = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(temp_name.data());

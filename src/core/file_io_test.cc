@@ -43,3 +43,23 @@ TEST_CASE("read_file of a missing file is an I/O error") {
   CHECK(text.error().kind == ErrorKind::io);
   CHECK(text.error().message == "/nonexistent-edsync-folder/x.md: cannot open: No such file or directory");
 }
+
+TEST_CASE("read_file of a folder is bad input that says it is a folder") {
+  const fs::path folder = fresh_folder("read-folder");
+  const auto text = read_file(folder, "a TMX file");
+  REQUIRE_FALSE(text.ok());
+  CHECK(text.error().kind == ErrorKind::bad_input);
+  CHECK(text.error().message == folder.string() + ": is a folder; give a TMX file");
+  CHECK(read_file(folder).error().message == folder.string() + ": is a folder; give a file");
+  fs::remove_all(folder);
+}
+
+TEST_CASE("write_file_atomically through a symbolic link keeps the link and replaces its target") {
+  const fs::path folder = fresh_folder("atomic-link");
+  REQUIRE(write_file_atomically(folder / "target.md", "first\n").ok());
+  fs::create_symlink("target.md", folder / "link.md");
+  REQUIRE(write_file_atomically(folder / "link.md", "second\n").ok());
+  CHECK(fs::is_symlink(folder / "link.md"));
+  CHECK(*read_file(folder / "target.md") == "second\n");
+  fs::remove_all(folder);
+}

@@ -352,7 +352,7 @@ Result<Segmenter> Segmenter::from_srx(std::string_view srx_text, const std::stri
 }
 
 Result<Segmenter> Segmenter::from_srx_file(const std::filesystem::path& path) {
-  const auto text = read_file(path);
+  const auto text = read_file(path, "an SRX file");
   if (!text) return text.error();
   return from_srx(*text, path.string());
 }
