@@ -30,6 +30,8 @@ struct CoverageCounts {
   int skipped = 0;
   int orphan = 0;
   int invalid = 0;
+  int required_translated = 0;  // the share the charts show: of the required articles only
+  int required_up_to_date = 0;
 };
 
 // A run of words of a changed sentence; `changed` marks words not in the other version.

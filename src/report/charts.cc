@@ -21,12 +21,12 @@ double share(int part, int whole) { return whole == 0 ? 0.0 : static_cast<double
 }  // namespace
 
 std::string coverage_bar(const CoverageCounts& counts, const std::string& label) {
-  const int stale = counts.stale + counts.untracked;
-  const int whole = std::max(counts.required, counts.up_to_date + stale + counts.pending + counts.missing);
+  const int stale = counts.required_translated - counts.required_up_to_date;
+  const int whole = std::max(counts.required, counts.required_translated + counts.pending + counts.missing);
   std::string svg = "<svg class=\"bar\" viewBox=\"0 0 300 20\" width=\"100%\" height=\"20\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"" +
                     escape(label) + "\">";
   double x = 0;
-  for (const auto& [count, css_class, what] : {std::tuple{counts.up_to_date, "ok", "up to date"}, std::tuple{stale, "stale", "stale or untracked"},
+  for (const auto& [count, css_class, what] : {std::tuple{counts.required_up_to_date, "ok", "up to date"}, std::tuple{stale, "stale", "stale or untracked"},
                                                std::tuple{counts.pending, "pending", "pending"}, std::tuple{counts.missing, "missing", "missing"}}) {
     const double width = 300 * share(count, whole);
     svg += rect(x, width, css_class, count, what);

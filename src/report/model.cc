@@ -20,6 +20,11 @@ void count(CoverageCounts& counts, SyncStatus status) {
   }
 }
 
+// The check's rule: the edition must carry this English article.
+bool carries(const EditionPolicy& policy, const Article& english) {
+  return policy.required && !(policy.since && english.date && *english.date < *policy.since);
+}
+
 ArticleStatus status_of(const Workspace& workspace, const Finding& finding) {
   ArticleStatus row{.lang = finding.lang, .id = finding.id, .status = finding.status, .fails = finding.fails,
                     .detail = finding.detail, .path = finding.path};
@@ -36,6 +41,10 @@ EditionPage edition_page(const Workspace& workspace, const CheckReport& check, c
   page.counts.required = edition.required;
   for (const auto& finding : edition.findings) {
     count(page.counts, finding.status);
+    if (const Article* english = workspace.find(workspace.config.source_lang, finding.id); english && carries(page.policy, *english)) {
+      page.counts.required_translated += finding.status == SyncStatus::ok || finding.status == SyncStatus::stale || finding.status == SyncStatus::untracked;
+      page.counts.required_up_to_date += finding.status == SyncStatus::ok;
+    }
     page.articles.push_back(status_of(workspace, finding));
   }
   return page;

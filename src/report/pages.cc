@@ -60,7 +60,7 @@ std::string coverage_table(const Report& report, const Links& links) {
     html += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
                         "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
                         c.required, c.translated, c.up_to_date, c.stale, c.untracked, c.missing, c.pending, c.skipped);
-    const std::string summary = fmt::format("{} of {} up to date ({})", c.up_to_date, c.required, percent(c.up_to_date, c.required));
+    const std::string summary = fmt::format("{} of {} up to date ({})", c.required_up_to_date, c.required, percent(c.required_up_to_date, c.required));
     html += "<td>" + coverage_bar(c, language_name(edition.lang) + ": " + summary) + "<br/>" + summary + "</td></tr>\n";
   }
   return html + "</tbody>\n</table></div>\n";
@@ -89,10 +89,11 @@ std::string history_points_table(const EditionHistory& edition) {
 
 std::string lag_section(const EditionHistory& edition) {
   const auto buckets = lag_buckets(edition.lag_days);
-  std::string html = "<h4>Translation lag</h4>\n" + lag_chart(buckets, language_name(edition.lang) + ": days from the English article to its translation") +
-                     "\n<table class=\"lag\">\n<thead><tr><th scope=\"col\">Translated</th><th scope=\"col\" class=\"num\">Articles</th></tr></thead>\n<tbody>\n";
+  std::string html = "<h4>Translation lag</h4>\n<p>Days from the English article's date (or its first commit) to its translation's first commit.</p>\n" +
+                     lag_chart(buckets, language_name(edition.lang) + ": days from the English article to its translation") +
+                     "\n<details><summary>The numbers</summary><table class=\"lag\">\n<thead><tr><th scope=\"col\">Translated</th><th scope=\"col\" class=\"num\">Articles</th></tr></thead>\n<tbody>\n";
   for (const auto& bucket : buckets) html += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td></tr>\n", bucket.label, bucket.count);
-  return html + "</tbody>\n</table>\n";
+  return html + "</tbody>\n</table></details>\n";
 }
 
 std::string history_section(const Report& report) {
@@ -141,8 +142,8 @@ std::string edition_page(const Report& report, const EditionPage& edition, const
   const std::string root = "../";
   const CoverageCounts& c = edition.counts;
   std::string body = navigation(report, links, root) + "<main>\n<h1>" + edition_name(edition.lang) + "</h1>\n<p class=\"meta\">" +
-                     fmt::format("{} of {} required articles up to date ({}), {} translated, {} stale, {} missing, {} pending.", c.up_to_date, c.required,
-                                 percent(c.up_to_date, c.required), c.translated, c.stale + c.untracked, c.missing, c.pending) +
+                     fmt::format("{} of {} required articles up to date ({}); {} translated, {} stale, {} missing, {} pending.", c.required_up_to_date, c.required,
+                                 percent(c.required_up_to_date, c.required), c.translated, c.stale + c.untracked, c.missing, c.pending) +
                      "</p>\n" + coverage_bar(c, language_name(edition.lang) + " coverage") +
                      "\n<h2>Articles</h2>\n<div class=\"scroll\"><table id=\"articles\">\n<thead><tr><th scope=\"col\">Article</th>"
                      "<th scope=\"col\">Status</th><th scope=\"col\">Translated title</th><th scope=\"col\">Detail</th><th scope=\"col\">File</th></tr></thead>\n<tbody>\n";
@@ -160,7 +161,7 @@ namespace {
 std::string words(const std::vector<WordRun>& runs, const char* wrapper) {
   std::string html;
   for (const auto& run : runs)
-    html += run.changed ? "<" + std::string(wrapper) + "><mark class=\"changed\">" + escape(run.text) + "</mark></" + wrapper + ">" : escape(run.text);
+    html += (html.empty() ? "" : " ") + (run.changed ? "<" + std::string(wrapper) + "><mark class=\"changed\">" + escape(run.text) + "</mark></" + wrapper + ">" : escape(run.text));
   return html;
 }
 

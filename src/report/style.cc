@@ -44,11 +44,11 @@ th{background:var(--surface)}
 td.num,th.num{text-align:end;font-variant-numeric:tabular-nums}
 .badge{white-space:nowrap;font-weight:600}
 .fails{font-size:.85em;text-transform:uppercase;letter-spacing:.03em}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(24rem,1fr));gap:1rem}
 .card{border:1px solid var(--border);border-radius:.5rem;padding:.75rem 1rem;background:var(--bg)}
 .card h3{margin-top:0}
 .chart{width:100%;height:auto;max-width:40rem}
-.chart text{fill:var(--text);font-size:12px}
+.chart text{fill:var(--text);font-size:15px}
 .chart .grid{stroke:var(--border);stroke-width:1}
 .chart .line{fill:none;stroke:var(--link);stroke-width:2.5}
 .chart .dot{fill:var(--link)}

@@ -14,12 +14,13 @@ std::vector<std::string> words_of(const std::string& sentence) {
   return words;
 }
 
-// Appends a word to the runs, joining it to the last run when both agree on `changed`.
+// Appends a word to the runs, joining it to the last run when both agree on
+// `changed`; runs are shown separated by one space.
 void append(std::vector<WordRun>& runs, const std::string& word, bool changed) {
   if (!runs.empty() && runs.back().changed == changed) {
     runs.back().text += " " + word;
   } else {
-    runs.push_back({(runs.empty() ? "" : " ") + word, changed});
+    runs.push_back({word, changed});
   }
 }
 

@@ -8,7 +8,7 @@ namespace {
 
 std::string shown(const std::vector<WordRun>& runs) {
   std::string text;
-  for (const auto& run : runs) text += run.changed ? "[" + run.text + "]" : run.text;
+  for (const auto& run : runs) text += (text.empty() ? "" : " ") + (run.changed ? "[" + run.text + "]" : run.text);
   return text;
 }
 
@@ -16,8 +16,8 @@ std::string shown(const std::vector<WordRun>& runs) {
 
 TEST_CASE("a changed sentence marks the words that differ on each side") {
   const auto diff = diff_words({SentenceChange::Kind::changed, "Three people were killed on Monday.", "Five people were killed on Monday morning."});
-  CHECK(shown(diff.before) == "[Three] people were killed on[ Monday.]");
-  CHECK(shown(diff.after) == "[Five] people were killed on[ Monday morning.]");
+  CHECK(shown(diff.before) == "[Three] people were killed on [Monday.]");
+  CHECK(shown(diff.after) == "[Five] people were killed on [Monday morning.]");
 }
 
 TEST_CASE("added and removed sentences keep their words unmarked") {
