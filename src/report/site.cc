@@ -11,14 +11,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The workspace root seen from the site folder, with '/' separators and a
-// trailing one; empty when there is no relative way (another drive, say).
+// The workspace root seen from a site folder inside it ("../../"); empty for
+// a site elsewhere, whose links to the files would spell out the machine's folders.
 std::string relative_root(const fs::path& folder, const fs::path& workspace_root) {
   std::error_code error;
   const fs::path relative = fs::relative(fs::weakly_canonical(workspace_root, error), fs::weakly_canonical(folder, error), error);
-  if (error || relative.empty() || relative.is_absolute()) return "";
-  const std::string text = relative.generic_string();
-  return text == "." ? "" : text + "/";
+  if (error || relative.empty()) return "";
+  if (relative == ".") return "./";
+  std::string text;
+  for (const auto& part : relative) {
+    if (part != "..") return "";
+    text += "../";
+  }
+  return text;
 }
 
 Status make_folder(const fs::path& folder) {
@@ -35,9 +40,7 @@ std::string front_page_html(const Report& report) { return report_html::front_pa
 Result<fs::path> write_report_site(const Report& report, const fs::path& folder, const fs::path& workspace_root) {
   for (const fs::path& sub : {folder / "editions", folder / "articles"})
     if (const Status made = make_folder(sub); !made) return made.error();
-  std::string files_root = relative_root(folder, workspace_root);
-  if (files_root.empty()) files_root = "./";  // the site sits at the workspace root
-  const report_html::Links links{.pages = true, .files_root = files_root};
+  const report_html::Links links{.pages = true, .files_root = relative_root(folder, workspace_root)};
   for (const auto& edition : report.editions) {
     const fs::path path = folder / "editions" / (report_html::url_segment(edition.lang) + ".html");
     if (const Status written = write_file_atomically(path, report_html::edition_page(report, edition, links)); !written) return written.error();
