@@ -37,7 +37,7 @@ std::string coverage_bar(const CoverageCounts& counts, const std::string& label)
 
 namespace {
 
-constexpr double kLeft = 44, kTop = 10, kWidth = 520, kHeight = 180;
+constexpr double kLeft = 54, kTop = 10, kWidth = 510, kHeight = 180;
 
 double x_of(std::size_t i, std::size_t n) { return kLeft + (n <= 1 ? kWidth / 2 : kWidth * static_cast<double>(i) / static_cast<double>(n - 1)); }
 double y_of(double fraction) { return kTop + kHeight * (1 - fraction); }
@@ -103,10 +103,10 @@ std::string lag_chart(const std::vector<LagBucket>& buckets, const std::string& 
   std::string svg = fmt::format("<svg class=\"chart bar\" viewBox=\"0 0 420 {:.0f}\" role=\"img\" aria-label=\"{}\">", row * static_cast<double>(buckets.size()) + 4, escape(label));
   for (std::size_t i = 0; i < buckets.size(); ++i) {
     const double y = 2 + row * static_cast<double>(i);
-    const double width = 250.0 * buckets[i].count / most;
-    svg += fmt::format("<text x=\"112\" y=\"{:.0f}\" text-anchor=\"end\">{}</text>", y + 15, buckets[i].label);
-    if (width > 0) svg += fmt::format("<rect class=\"pending\" x=\"120\" y=\"{:.0f}\" width=\"{:.1f}\" height=\"16\"/>", y + 2, width);
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.0f}\">{}</text>", 126 + width, y + 15, buckets[i].count);
+    const double width = 220.0 * buckets[i].count / most;  // labels take the first 150 units
+    svg += fmt::format("<text x=\"142\" y=\"{:.0f}\" text-anchor=\"end\">{}</text>", y + 15, buckets[i].label);
+    if (width > 0) svg += fmt::format("<rect class=\"pending\" x=\"150\" y=\"{:.0f}\" width=\"{:.1f}\" height=\"16\"/>", y + 2, width);
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.0f}\">{}</text>", 156 + width, y + 15, buckets[i].count);
   }
   return svg + "</svg>";
 }
