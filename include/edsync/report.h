@@ -58,10 +58,19 @@ struct ArticleStatus {
   std::vector<SentenceDiff> changes;  // stale, when git history has the older English
 };
 
+// Translation units in the edition's file of the memory (tm/<lang>.tmx).
+struct MemorySize {
+  std::string file;      // workspace-relative
+  bool present = false;
+  long units = 0;
+  std::string problem;   // the last error reading it, if any (the units before and after still count)
+};
+
 struct EditionPage {
   std::string lang;
   EditionPolicy policy;
   CoverageCounts counts;
+  MemorySize memory;
   std::vector<ArticleStatus> articles;  // by id: every English article, then orphans and invalid files
 };
 

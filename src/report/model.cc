@@ -2,6 +2,7 @@
 
 #include "edsync/process.h"
 #include "edsync/report.h"
+#include "memory_size.h"
 
 namespace edsync {
 
@@ -37,6 +38,7 @@ ArticleStatus status_of(const Workspace& workspace, const Finding& finding) {
 EditionPage edition_page(const Workspace& workspace, const CheckReport& check, const EditionReport& edition) {
   EditionPage page{.lang = edition.lang};
   if (const EditionPolicy* policy = workspace.config.edition(edition.lang)) page.policy = *policy;
+  page.memory = memory_size(workspace, edition.lang);
   page.counts.english = check.source_articles;
   page.counts.required = edition.required;
   for (const auto& finding : edition.findings) {

@@ -1,4 +1,8 @@
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "edsync/report.h"
 #include "edsync/revision.h"
@@ -106,4 +110,22 @@ TEST_CASE("an edition page lists every article with its titles, an article page 
   CHECK(report.articles[5].id == "gone");
   CHECK(report.articles[5].path.empty());
   CHECK(report.policy.grace_days == 7);
+}
+
+TEST_CASE("an edition page tells the size of the edition's memory file") {
+  Fixture f;
+  const auto root = std::filesystem::temp_directory_path() / ("edsync-report-memory-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(root / "tm");
+  f.workspace.root = root;
+  const std::string unit = "<tu><tuv xml:lang=\"en\"><seg>A.</seg></tuv><tuv xml:lang=\"ar\"><seg>أ.</seg></tuv></tu>\n";
+  std::ofstream(root / "tm" / "ar.tmx") << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" "
+                                           "segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n"
+                                        << unit << unit << "<tu><tuv xml:lang=\"en\"><seg>B.</seg></tuv><tuv xml:lang=\"ar\"><seg>ب.</seg></tuv></tu>\n</body></tmx>\n";
+  const Report report = f.report();
+  std::filesystem::remove_all(root);
+  CHECK(report.editions[0].memory.present);
+  CHECK(report.editions[0].memory.units == 3);
+  CHECK(report.editions[0].memory.file == "tm/ar.tmx");
+  CHECK(report.editions[0].memory.problem.empty());
+  CHECK_FALSE(report.editions[1].memory.present);  // no tm/sq.tmx
 }

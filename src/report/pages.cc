@@ -127,6 +127,14 @@ std::string policy_section(const Report& report) {
   return html + "</ul>\n";
 }
 
+std::string memory_line(const MemorySize& memory) {
+  std::string html = "\n<p>Translation memory: ";
+  if (!memory.present) html += "no <code>" + escape(memory.file) + "</code> yet.";
+  else html += fmt::format("{} unit{} in <code>{}</code>.", memory.units, memory.units == 1 ? "" : "s", escape(memory.file));
+  if (!memory.problem.empty()) html += " <strong>Could not read all of it:</strong> " + escape(memory.problem);
+  return html + "</p>";
+}
+
 }  // namespace
 
 std::string front_page(const Report& report, const Links& links) {
@@ -144,7 +152,7 @@ std::string edition_page(const Report& report, const EditionPage& edition, const
   std::string body = navigation(report, links, root) + "<main>\n<h1>" + edition_name(edition.lang) + "</h1>\n<p class=\"meta\">" +
                      fmt::format("{} of {} required articles up to date ({}); {} translated, {} stale, {} missing, {} pending.", c.required_up_to_date, c.required,
                                  percent(c.required_up_to_date, c.required), c.translated, c.stale + c.untracked, c.missing, c.pending) +
-                     "</p>\n" + coverage_bar(c, language_name(edition.lang) + " coverage") +
+                     "</p>\n" + coverage_bar(c, language_name(edition.lang) + " coverage") + memory_line(edition.memory) +
                      "\n<h2>Articles</h2>\n<div class=\"scroll\"><table id=\"articles\">\n<thead><tr><th scope=\"col\">Article</th>"
                      "<th scope=\"col\">Status</th><th scope=\"col\">Translated title</th><th scope=\"col\">Detail</th><th scope=\"col\">File</th></tr></thead>\n<tbody>\n";
   for (const auto& row : edition.articles) {

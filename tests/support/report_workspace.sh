@@ -49,4 +49,10 @@ article editions/ar/raid.md "الشرطة تداهم المخيم" 2013-09-08 "�
 article editions/ar/talks.md "بدء المحادثات" 2013-09-11 "بدأت المحادثات في بغداد."
 "$EDSYNC" mark-synced ar raid >/dev/null
 "$EDSYNC" mark-synced ar talks >/dev/null
+cat >tm/ar.tmx <<'TMX'
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="edsync" creationtoolversion="0.1.0" segtype="sentence" o-tmf="edsync" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en"><seg>Talks began in Baghdad.</seg></tuv><tuv xml:lang="ar"><seg>بدأت المحادثات في بغداد.</seg></tuv></tu>
+</body></tmx>
+TMX
 commit 2013-09-13 "Arabic: raid again, talks"
