@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "edsync/changes.h"
@@ -126,6 +127,9 @@ Report report_from_check(const Workspace& workspace, const CheckReport& check, D
 
 // Coverage over time from one `git log` stream of the editions folder.
 CoverageHistory read_coverage_history(const Workspace& workspace, int max_points);
+// The same from that stream's text (`git log --reverse -p --unified=<all>
+// --format=%x1ecommit %H %ct`); any text is accepted, what is not a diff is ignored.
+CoverageHistory coverage_from_log(const Workspace& workspace, std::string_view log, int max_points);
 
 // The front page alone, with no links to other pages (`check --format html`).
 std::string front_page_html(const Report& report);

@@ -2,6 +2,7 @@
 // every version of every file under editions/, whole: the files are rebuilt
 // commit by commit in memory and only the changed ones are parsed again, so
 // the cost is one process and one parse per file version.
+#include <charconv>
 #include <map>
 #include <set>
 #include <string_view>
@@ -167,7 +168,9 @@ CommitHeader parse_header(std::string_view line) {
   CommitHeader header;
   const auto space = line.find(' ');
   header.commit = std::string(line.substr(0, std::min<std::size_t>(space, 12)));
-  if (space != std::string_view::npos) header.day = std::stol(std::string(line.substr(space + 1))) / 86400;
+  long seconds = 0;
+  if (space != std::string_view::npos) std::from_chars(line.data() + space + 1, line.data() + line.size(), seconds);
+  header.day = seconds / 86400;
   return header;
 }
 
@@ -208,24 +211,28 @@ void take_commit(Walk& walk, std::string_view text, CoverageHistory& history, bo
 
 }  // namespace
 
-CoverageHistory read_coverage_history(const Workspace& workspace, int max_points) {
+CoverageHistory coverage_from_log(const Workspace& workspace, std::string_view log, int max_points) {
   CoverageHistory history;
+  const auto commits = split_commits(log);
+  if (commits.empty()) return history;
+  history.available = true;
+  history.commits = static_cast<int>(commits.size());
+  for (const auto& edition : workspace.config.editions) history.editions.push_back({.lang = edition.lang});
+  Walk walk{workspace, {}, {}, {}, {}};
+  const auto chosen = sample(commits.size(), max_points);
+  for (std::size_t i = 0; i < commits.size(); ++i) take_commit(walk, commits[i], history, chosen.count(i) > 0);
+  for (auto& edition : history.editions) edition.lag_days = walk.lags[edition.lang];
+  return history;
+}
+
+CoverageHistory read_coverage_history(const Workspace& workspace, int max_points) {
   const auto log = run_process({"git", "-c", "core.quotepath=off", "log", "--reverse", "--first-parent",
                                 "--diff-merges=first-parent", "--no-renames", "--no-ext-diff", "--no-textconv",
                                 "--relative", "-p", "--unified=1000000000", "--format=%x1ecommit %H %ct",
                                 "--", workspace.config.editions_dir},
                                workspace.root.string());
-  if (!log || log->exit_code != 0) return history;
-  const auto commits = split_commits(log->out);
-  if (commits.empty()) return history;
-  history.available = true;
-  history.commits = static_cast<int>(commits.size());
-  for (const auto& edition : workspace.config.editions) history.editions.push_back({.lang = edition.lang});
-  Walk walk{workspace, {}, {}, {}};
-  const auto chosen = sample(commits.size(), max_points);
-  for (std::size_t i = 0; i < commits.size(); ++i) take_commit(walk, commits[i], history, chosen.count(i) > 0);
-  for (auto& edition : history.editions) edition.lag_days = walk.lags[edition.lang];
-  return history;
+  if (!log || log->exit_code != 0) return {};
+  return coverage_from_log(workspace, log->out, max_points);
 }
 
 }  // namespace edsync

@@ -105,3 +105,24 @@ TEST_CASE("outside git there is no history") {
   unsetenv("GIT_CEILING_DIRECTORIES");
   fs::remove_all(lone);
 }
+
+TEST_CASE("the log stream: quoted names, deletions, and text that is not a diff") {
+  Workspace workspace;
+  workspace.config.editions = {{"ar", true, std::nullopt}};
+  const std::string log =
+      "\x1e" "commit 1111111111111111111111111111111111111111 86400\n\n"
+      "diff --git a/editions/en/x.md b/editions/en/x.md\nnew file mode 100644\n--- /dev/null\n+++ b/editions/en/x.md\n"
+      "@@ -0,0 +1,4 @@\n+---\n+title: X\n+---\n+Body.\n"
+      "diff --git a/notes.txt b/notes.txt\n--- /dev/null\n+++ b/notes.txt\n@@ -0,0 +1 @@\n+ignored\n"
+      "\x1e" "commit 2222222222222222222222222222222222222222 172800\n\n"
+      "diff --git \"a/editions/ar/x.md\" \"b/editions/ar/x.md\"\nnew file mode 100644\n--- /dev/null\n+++ \"b/editions/ar/\\170.md\"\n"
+      "@@ -0,0 +1,4 @@\n+---\n+title: س\n+---\n+نص.\n"
+      "\x1e" "commit 3333333333333333333333333333333333333333 259200\n\n"
+      "diff --git a/editions/en/x.md b/editions/en/x.md\ndeleted file mode 100644\n--- a/editions/en/x.md\n+++ /dev/null\n"
+      "@@ -1,4 +0,0 @@\n----\n-title: X\n----\n-Body.\n";
+  const CoverageHistory history = coverage_from_log(workspace, log, 60);
+  CHECK(history.commits == 3);
+  CHECK(points_of(history) == std::vector<std::string>{"1970-01-02 0/0/1", "1970-01-03 0/1/1", "1970-01-04 0/0/0"});
+  CHECK(history.editions[0].lag_days == std::vector<long>{1});  // the English has no date: its first commit counts
+  CHECK_FALSE(coverage_from_log(workspace, "not a log", 60).available);
+}

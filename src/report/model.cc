@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include "edsync/process.h"
 #include "edsync/report.h"
@@ -64,9 +65,11 @@ std::vector<ArticleStatus> findings_of(const Report& report, const Workspace& wo
   return findings;
 }
 
-ArticlePage& page_for(std::vector<ArticlePage>& pages, const Workspace& workspace, const std::string& id) {
-  const auto found = std::find_if(pages.begin(), pages.end(), [&](const ArticlePage& page) { return page.id == id; });
-  if (found != pages.end()) return *found;
+// The page of an id, made on first sight; `index` maps ids to positions in `pages`.
+ArticlePage& page_for(std::vector<ArticlePage>& pages, std::map<std::string, std::size_t>& index, const Workspace& workspace,
+                      const std::string& id) {
+  const auto [at, added] = index.emplace(id, pages.size());
+  if (!added) return pages[at->second];
   ArticlePage& page = pages.emplace_back(ArticlePage{.id = id});
   if (const Article* english = workspace.find(workspace.config.source_lang, id)) {
     page.title = english->title;
@@ -78,12 +81,13 @@ ArticlePage& page_for(std::vector<ArticlePage>& pages, const Workspace& workspac
 
 std::vector<ArticlePage> article_pages(const Workspace& workspace, const std::vector<EditionPage>& editions) {
   std::vector<ArticlePage> pages;
+  std::map<std::string, std::size_t> index;
   const auto english = workspace.articles.find(workspace.config.source_lang);
   if (english != workspace.articles.end())
-    for (const auto& [id, article] : english->second) page_for(pages, workspace, id);
+    for (const auto& [id, article] : english->second) page_for(pages, index, workspace, id);
   for (const auto& edition : editions)
     for (const auto& row : edition.articles)
-      if (!row.id.empty()) page_for(pages, workspace, row.id).editions.push_back(row);
+      if (!row.id.empty()) page_for(pages, index, workspace, row.id).editions.push_back(row);
   return pages;
 }
 
