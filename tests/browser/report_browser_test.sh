@@ -69,6 +69,25 @@ expect raid 'string(//table[@class="sentences"]//ins/mark)' 'Five'
 expect escaped 'string(//h1)' 'A <script>alert("x")</script> title'
 expect escaped 'count(//script)' '0'
 
+# The sample workspace (this repository): its planted findings, its history
+# charts and its right-to-left editions.
+if git -C "$tests_dir/.." rev-parse --git-dir >/dev/null 2>&1; then
+  "$edsync" --workspace "$tests_dir/.." report --as-of 2026-11-21 -o "$work/sample" >/dev/null || fail "edsync report on the sample workspace failed"
+  failing=$("$edsync" --workspace "$tests_dir/.." check --as-of 2026-11-21 --no-history --format json | grep -c '"fails": true')
+  dump "$work/sample/index.html" sample
+  dump "$work/sample/editions/fa.html" sample-fa
+  dump "$work/sample/articles/does-she-still-want-to-return-to-ashraf.html" sample-article
+  expect sample 'count(//main/div[2]/table/tbody/tr[.//strong[@class="fails"]])' "$failing"
+  expect sample 'count(//svg[@class="chart"][polyline])' '3'
+  expect sample-article 'count(//table[@class="sentences"]//mark)' '2'
+  for page in sample sample-fa sample-article; do
+    expect "$page" 'count(//text()[contains(., "ا") or contains(., "ی")][not(ancestor::*[@dir="rtl"][@lang="ar" or @lang="fa"])])' '0'
+    [[ -z "$(requests "$page")" ]] || fail "$page requested $(requests "$page")"
+  done
+else
+  echo "note: the sample workspace is not in git here; its report is not checked"
+fi
+
 # The control: a page that fetches from the network is caught by the same check.
 printf '<!DOCTYPE html><html><body><img src="http://example.invalid/x.png"></body></html>' >"$work/control-page.html"
 dump "$work/control-page.html" control
