@@ -101,12 +101,16 @@ int main(int argc, char** argv) {
   const fs::path root = fs::temp_directory_path() / "edsync-report-bench";
   auto start = std::chrono::steady_clock::now();
   if (!fs::exists(root / "edsync.yaml") || std::getenv("EDSYNC_BENCH_REGENERATE")) generate(root, articles, commits);
-  std::printf("workspace: %d English articles, %d commits (%s; generated or reused in %.1f s)\n", articles, commits, root.c_str(), seconds_since(start));
+  const double generated = seconds_since(start);
 
   start = std::chrono::steady_clock::now();
   const auto workspace = load_workspace(root);
   if (!workspace) return std::fprintf(stderr, "%s\n", workspace.error().message.c_str()), 1;
   const double load = seconds_since(start);
+  std::size_t files = 0;
+  for (const auto& [lang, by_id] : workspace->articles) files += by_id.size();
+  std::printf("workspace: %zu English articles, %zu files, asked for %d articles in %d commits (%s; made or reused in %.1f s)\n",
+              workspace->articles.at("en").size(), files, articles, commits, root.c_str(), generated);
 
   start = std::chrono::steady_clock::now();
   const auto baseline = run_process({"git", "log", "--reverse", "--first-parent", "--no-renames", "-p", "--unified=1000000000",
