@@ -1,4 +1,5 @@
 #include <CLI/CLI.hpp>
+#include <system_error>
 
 #include "cli.h"
 #include "edsync/report.h"
@@ -28,8 +29,10 @@ void run_report_command(Context& context, const ReportFlags& flags) {
   const std::filesystem::path folder = flags.output.empty() ? workspace->root / ".edsync" / "report" : std::filesystem::path(flags.output);
   const auto index = write_report_site(*report, folder, workspace->root);
   if (!index) return context.fail(index.error());
-  // The path as the user named the folder, or relative to the workspace: never more of the machine than asked.
-  context.out << (flags.output.empty() ? std::filesystem::path(".edsync") / "report" / "index.html" : *index).generic_string() << '\n';
+  // The path as the user named the folder, or the default one seen from here: never more of the machine than asked.
+  std::error_code error;
+  const std::filesystem::path shown = flags.output.empty() ? std::filesystem::relative(*index, std::filesystem::current_path(), error) : *index;
+  context.out << (shown.empty() ? *index : shown).generic_string() << '\n';
 }
 
 }  // namespace
