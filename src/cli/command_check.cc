@@ -62,11 +62,12 @@ Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
   return options;
 }
 
-std::string render(const CheckReport& report, const CheckFlags& flags, const Context& context) {
+std::string render(const CheckReport& report, const Workspace& workspace, const CheckOptions& options, const CheckFlags& flags, const Context& context) {
   std::ostringstream text;
   if (flags.format == "json") write_check_json(text, report);
   else if (flags.format == "junit") write_check_junit(text, report);
   else if (flags.format == "github") write_check_github(text, report);
+  else if (flags.format == "html") write_check_html(text, report, workspace, options.today);
   else write_check_table(text, report, {flags.all, flags.output.empty() && context.color_out()});
   return text.str();
 }
@@ -87,7 +88,7 @@ void run_check_command(Context& context, const CheckFlags& flags, CLI::App& comm
   if (!workspace) return;
   const auto report = run_check(*workspace, *options);
   if (!report) return context.fail(report.error());
-  const std::string text = render(*report, flags, context);
+  const std::string text = render(*report, *workspace, *options, flags, context);
   if (flags.output.empty()) {
     context.out << text;
   } else if (const Status written = write_file_atomically(flags.output, text); !written) {
@@ -104,8 +105,8 @@ void run_check_command(Context& context, const CheckFlags& flags, CLI::App& comm
 void add_check_command(CLI::App& app, Context& context) {
   auto flags = std::make_shared<CheckFlags>();
   auto* command = app.add_subcommand("check", "Report, for every article and edition, what is missing, stale or orphaned");
-  command->add_option("--format", flags->format, "table, json, junit (JUnit XML) or github (workflow commands)")
-      ->check(CLI::IsMember({"table", "json", "junit", "github"}))->default_str("table");
+  command->add_option("--format", flags->format, "table, json, junit (JUnit XML), github (workflow commands) or html (the report's front page)")
+      ->check(CLI::IsMember({"table", "json", "junit", "github", "html"}))->default_str("table");
   command->add_option("-l,--lang", flags->langs, "Only these editions (repeat or separate with commas)")->delimiter(',');
   command->add_option("-a,--article", flags->articles, "Only articles whose id matches this shell pattern (repeatable)");
   command->add_option("--require", flags->required, "Editions that must carry every article, overriding the config ('none' for none)")->delimiter(',');
