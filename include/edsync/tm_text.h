@@ -18,9 +18,11 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <system_error>
 #include <string>
 #include <vector>
 
+#include "edsync/file_lock.h"
 #include "edsync/result.h"
 #include "edsync/tm.h"
 
@@ -33,7 +35,14 @@ struct TextLayout {
   std::vector<std::string> languages;   // the edition languages, one file each
   // What writing one file may hold in memory; past it, sorted runs go to disk.
   std::size_t sort_memory = 16u << 20;
+  // The workspace's write lock, held by whatever writes tm/ from its first
+  // staged byte to its last rename; empty: <dir>/../.edsync/tm.lock.
+  std::filesystem::path lock_file;
+  LockWait lock_wait;  // how a second writer waits for it
 };
+
+// The lock file of `layout`.
+std::filesystem::path lock_file_of(const TextLayout& layout);
 
 // The name of the file for units no edition file holds.
 inline constexpr std::string_view kOtherTextFile = "other.tmx";
@@ -65,7 +74,7 @@ Result<std::vector<std::string>> write_text(Store& store, const TextLayout& layo
 // Builds a fresh index at `db_path` from the text: a new database beside it,
 // filled in one transaction, then renamed over the old one. Returns the
 // number of units.
-Result<std::int64_t> rebuild_index(const std::filesystem::path& db_path, const std::filesystem::path& dir);
+Result<std::int64_t> rebuild_index(const std::filesystem::path& db_path, const TextLayout& layout);
 
 struct IndexSync {
   enum class Action {
@@ -90,6 +99,12 @@ struct TextImportHooks {
   std::function<Status()> before_commit;
   // For tests: runs after each file of tm/ is replaced or deleted.
   std::function<void(const std::string& file)> after_file_replaced;
+  // For tests: runs after the database commits, before the staging folder goes.
+  std::function<void()> after_commit;
+  // For tests: replace the hard link (returning its error) and the fallback
+  // copy that keep the previous file aside.
+  std::function<std::error_code(const std::filesystem::path& from, const std::filesystem::path& to)> link_aside;
+  std::function<Status(const std::filesystem::path& from, const std::filesystem::path& to)> copy_aside;
 };
 
 // import_tmx, then the text files, in this order inside one transaction:

@@ -66,7 +66,7 @@ void run_export(Context& context, const ExportFlags& flags) {
 void run_rebuild(Context& context) {
   const auto found = workspace_tm(context);
   if (!found) return;
-  const auto units = tm::rebuild_index(found->db, found->text.dir);
+  const auto units = tm::rebuild_index(found->db, found->text);
   if (!units) return context.fail(units.error());
   context.out << fmt::format("rebuilt the index from {}: {} units\n", found->text_shown, *units);
 }

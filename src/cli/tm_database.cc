@@ -40,6 +40,10 @@ std::optional<WorkspaceTm> workspace_tm(Context& context) {
   found.text.source_lang = workspace->config.source_lang;
   for (const auto& edition : workspace->config.editions) found.text.languages.push_back(edition.lang);
   found.text_shown = fs::path(workspace->config.tm_dir).generic_string() + "/";
+  found.text.lock_file = workspace->root / ".edsync" / "tm.lock";
+  found.text.lock_wait.on_wait = [&context, shown = found.text_shown] {
+    context.err << "edsync: waiting for another edsync command writing " << shown << " ...\n" << std::flush;
+  };
   std::error_code error;
   fs::create_directories(found.db.parent_path(), error);
   if (error) {

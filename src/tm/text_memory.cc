@@ -146,15 +146,32 @@ class TextLoader {
   std::uint64_t sequence_ = 0;
 };
 
-// An import stopped while it renamed its files into tm/ is finished first,
-// under the memory's write lock, so that no running import is disturbed.
-Status settle_interrupted_import(Store& store, const fs::path& dir) {
-  if (!fs::exists(detail::staging_folder(dir))) return success();
-  return store.transaction([&]() -> Status {
-    const auto settled = detail::settle_staged_changes(dir);
-    return settled ? success() : Status(settled.error());
-  });
+// An import stopped while it renamed its files into tm/ is finished first;
+// the caller holds the write lock, so no running import is disturbed.
+Status settle_interrupted_import(const fs::path& dir) {
+  const auto settled = detail::settle_staged_changes(dir);
+  return settled ? success() : Status(settled.error());
 }
+
+Result<FileLock> lock_text(const TextLayout& layout) { return FileLock::acquire(lock_file_of(layout), layout.lock_wait); }
+
+Result<std::vector<std::string>> write_text_locked(Store& store, const TextLayout& layout) {
+  std::error_code error;
+  fs::create_directories(layout.dir, error);
+  if (error) return io_error(layout.dir.string() + ": cannot create the folder: " + error.message());
+  auto stage = detail::TextStage::begin(layout.dir);
+  if (!stage) return stage.error();
+  auto changed = detail::stage_text(store, layout, nullptr, *stage);
+  if (!changed) return changed.error();
+  if (Status committed = stage->commit(); !committed) {
+    stage->undo();
+    return committed.error();
+  }
+  stage->finish();
+  return changed;
+}
+
+Result<std::int64_t> rebuild_locked(const fs::path& db_path, const fs::path& dir);
 
 void remove_database_files(const fs::path& db_path) {
   std::error_code ignored;
@@ -193,20 +210,26 @@ Result<std::int64_t> load_text(Store& store, const fs::path& dir) {
   return store.unit_count();
 }
 
-Result<std::vector<std::string>> write_text(Store& store, const TextLayout& layout) {
-  std::error_code error;
-  fs::create_directories(layout.dir, error);
-  if (error) return io_error(layout.dir.string() + ": cannot create the folder: " + error.message());
-  auto stage = detail::TextStage::begin(layout.dir);
-  if (!stage) return stage.error();
-  auto changed = detail::stage_text(store, layout, nullptr, *stage);
-  if (!changed) return changed.error();
-  if (Status committed = stage->commit(); !committed) return committed.error();
-  stage->finish();
-  return changed;
+fs::path lock_file_of(const TextLayout& layout) {
+  return layout.lock_file.empty() ? layout.dir.parent_path() / ".edsync" / "tm.lock" : layout.lock_file;
 }
 
-Result<std::int64_t> rebuild_index(const fs::path& db_path, const fs::path& dir) {
+Result<std::vector<std::string>> write_text(Store& store, const TextLayout& layout) {
+  auto lock = lock_text(layout);
+  if (!lock) return lock.error();
+  return write_text_locked(store, layout);
+}
+
+Result<std::int64_t> rebuild_index(const fs::path& db_path, const TextLayout& layout) {
+  auto lock = lock_text(layout);
+  if (!lock) return lock.error();
+  if (Status settled = settle_interrupted_import(layout.dir); !settled) return settled.error();
+  return rebuild_locked(db_path, layout.dir);
+}
+
+namespace {
+
+Result<std::int64_t> rebuild_locked(const fs::path& db_path, const fs::path& dir) {
   const fs::path fresh = db_path.string() + ".rebuild-" + std::to_string(::getpid());
   remove_database_files(fresh);
   Result<std::int64_t> units = std::int64_t{0};
@@ -230,8 +253,6 @@ Result<std::int64_t> rebuild_index(const fs::path& db_path, const fs::path& dir)
   return units;
 }
 
-namespace {
-
 using detail::kTextStampsKey;
 
 // Whether tm/ holds what the index recorded, reading only the files whose
@@ -249,13 +270,23 @@ Result<bool> matches_recorded(Store& store, const fs::path& dir, const std::opti
   return true;
 }
 
-}  // namespace
+// Whether the index holds what tm/ holds, without writing anything but the stamps.
+Result<bool> in_step(const fs::path& db_path, const TextLayout& layout) {
+  if (!fs::exists(db_path) || fs::exists(detail::staging_folder(layout.dir))) return false;
+  auto store = Store::open(db_path);
+  if (!store) return store.error();
+  const auto recorded = store->setting(kTextFingerprintKey);
+  if (!recorded) return recorded.error();
+  return matches_recorded(*store, layout.dir, *recorded);
+}
 
-Result<IndexSync> sync_index(const fs::path& db_path, const TextLayout& layout) {
+// sync_index once the write lock is held: the check again (another writer
+// may have brought the index in step meanwhile), then the repair.
+Result<IndexSync> sync_locked(const fs::path& db_path, const TextLayout& layout) {
+  if (Status settled = settle_interrupted_import(layout.dir); !settled) return settled.error();
   if (fs::exists(db_path)) {
     auto store = Store::open(db_path);
     if (!store) return store.error();
-    if (Status settled = settle_interrupted_import(*store, layout.dir); !settled) return settled.error();
     const auto recorded = store->setting(kTextFingerprintKey);
     if (!recorded) return recorded.error();
     const auto unchanged = matches_recorded(*store, layout.dir, *recorded);
@@ -267,7 +298,7 @@ Result<IndexSync> sync_index(const fs::path& db_path, const TextLayout& layout) 
       // A memory from before tm/ was text: keep its units and the files' both.
       const Status adopted = store->transaction([&]() -> Status {
         if (auto loaded = load_text(*store, layout.dir); !loaded) return loaded.error();
-        if (auto written = write_text(*store, layout); !written) return written.error();
+        if (auto written = write_text_locked(*store, layout); !written) return written.error();
         return success();
       });
       if (!adopted) return adopted.error();
@@ -276,14 +307,27 @@ Result<IndexSync> sync_index(const fs::path& db_path, const TextLayout& layout) 
       return IndexSync{IndexSync::Action::adopted, *count};
     }
   }
-  const auto units = rebuild_index(db_path, layout.dir);
+  const auto units = rebuild_locked(db_path, layout.dir);
   if (!units) return units.error();
   return IndexSync{IndexSync::Action::rebuilt, *units};
 }
 
+}  // namespace
+
+Result<IndexSync> sync_index(const fs::path& db_path, const TextLayout& layout) {
+  const auto unchanged = in_step(db_path, layout);
+  if (!unchanged) return unchanged.error();
+  if (*unchanged) return IndexSync{};
+  auto lock = lock_text(layout);
+  if (!lock) return lock.error();
+  return sync_locked(db_path, layout);
+}
+
 Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, const fs::path& file,
                                         const ImportOptions& options, const TextImportHooks& hooks) {
-  if (Status settled = settle_interrupted_import(store, layout.dir); !settled) return settled.error();
+  auto lock = lock_text(layout);
+  if (!lock) return lock.error();
+  if (Status settled = settle_interrupted_import(layout.dir); !settled) return settled.error();
   std::error_code error;
   fs::create_directories(layout.dir, error);
   if (error) return io_error(layout.dir.string() + ": cannot create the folder: " + error.message());
@@ -295,7 +339,6 @@ Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, 
     if (options.on_unit) options.on_unit(unit, add);
   };
   std::optional<detail::TextStage> stage;
-  bool committed = false;
   const Status done = store.transaction([&]() -> Status {
     auto imported = import_tmx(store, file, watched);
     if (!imported) return imported.error();
@@ -304,15 +347,16 @@ Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, 
     if (!begun) return begun.error();
     stage.emplace(std::move(*begun));
     if (auto staged = detail::stage_text(store, layout, &touched, *stage); !staged) return staged.error();
-    committed = true;
-    if (Status replaced = stage->commit(hooks.after_file_replaced); !replaced) return replaced;
+    if (Status replaced = stage->commit({hooks.after_file_replaced, hooks.link_aside, hooks.copy_aside}); !replaced)
+      return replaced;
     if (hooks.before_commit) return hooks.before_commit();
     return success();
   });
   if (!done) {
-    if (committed) stage->undo();
+    if (stage) stage->undo();
     return done.error();
   }
+  if (hooks.after_commit) hooks.after_commit();
   if (stage) stage->finish();
   return report;
 }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "edsync/file_io.h"
 #include "edsync/revision.h"
 #include "edsync/tmx.h"
 #include "external_sort.h"
@@ -53,19 +54,7 @@ Status write_sorted(ExternalSorter& sorter, const TextLayout& layout, std::ostre
 
 // The staged file must be on disk before the plan that names it.
 Status write_staged(ExternalSorter& sorter, const TextLayout& layout, const fs::path& path) {
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) return io_error(path.string() + ": cannot create the file");
-    if (Status written = write_sorted(sorter, layout, out); !written)
-      return io_error(path.string() + ": " + written.error().message);
-    out.close();
-    if (!out) return io_error(path.string() + ": cannot write the file");
-  }
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  const bool synced = fd >= 0 && ::fsync(fd) == 0;
-  if (fd >= 0) ::close(fd);
-  if (!synced) return io_error(path.string() + ": cannot flush the file to disk");
-  return success();
+  return write_file_streamed(path, [&](std::ostream& out) { return write_sorted(sorter, layout, out); });
 }
 
 // "name sha256\n" lines -> name -> sha256.
