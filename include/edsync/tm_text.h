@@ -28,6 +28,14 @@
 
 namespace edsync::tm {
 
+// How far a long job is: units done, of `total` (0 when not known beforehand).
+struct Progress {
+  std::string_view task;  // "reading news.tmx", "writing tm/", "reading tm/"
+  std::uint64_t done = 0;
+  std::uint64_t total = 0;
+};
+using ProgressCallback = std::function<void(const Progress&)>;
+
 // Where the text lives and how it is split.
 struct TextLayout {
   std::filesystem::path dir;            // <workspace>/tm
@@ -39,6 +47,7 @@ struct TextLayout {
   // staged byte to its last rename; empty: <dir>/../.edsync/tm.lock.
   std::filesystem::path lock_file;
   LockWait lock_wait;  // how a second writer waits for it
+  ProgressCallback on_progress;  // reading and writing the text report here
 };
 
 // The lock file of `layout`.

@@ -12,6 +12,7 @@
 #include "edsync/tm_text.h"
 #include "edsync/tmx.h"
 #include "external_sort.h"
+#include "text_memory.h"
 #include "text_parts.h"
 #include "text_staging.h"
 #include "text_stamps.h"
@@ -72,7 +73,8 @@ std::string_view group_of(std::string_view key) { return key.substr(0, key.size(
 
 class TextLoader {
  public:
-  TextLoader(Store& store, const fs::path& dir) : store_(store), dir_(dir), pending_(pending_scratch(), kPendingBudget) {}
+  TextLoader(Store& store, const fs::path& dir, ProgressCallback on_progress)
+      : store_(store), dir_(dir), on_progress_(std::move(on_progress)), pending_(pending_scratch(), kPendingBudget) {}
 
   Status load(const std::string& name) {
     const std::string shown = display_name(dir_, name);
@@ -122,6 +124,7 @@ class TextLoader {
   }
 
   Status add(const tmx::Unit& unit, const AddOptions& options, const std::string& shown) {
+    if (on_progress_) on_progress_({"reading tm/", ++added_, 0});
     const auto added = store_.add(unit, options);
     if (added) return success();
     if (added.error().kind == ErrorKind::bad_input && !shown.empty()) return input_error(shown + ":" + added.error().message);
@@ -142,8 +145,10 @@ class TextLoader {
 
   Store& store_;
   fs::path dir_;
+  ProgressCallback on_progress_;
   detail::ExternalSorter pending_;
   std::uint64_t sequence_ = 0;
+  std::uint64_t added_ = 0;
 };
 
 // An import stopped while it renamed its files into tm/ is finished first;
@@ -171,7 +176,8 @@ Result<std::vector<std::string>> write_text_locked(Store& store, const TextLayou
   return changed;
 }
 
-Result<std::int64_t> rebuild_locked(const fs::path& db_path, const fs::path& dir);
+Result<std::int64_t> rebuild_locked(const fs::path& db_path, const TextLayout& layout);
+Result<std::int64_t> load_files(Store& store, const fs::path& dir, const ProgressCallback& on_progress);
 
 void remove_database_files(const fs::path& db_path) {
   std::error_code ignored;
@@ -192,7 +198,11 @@ Result<std::string> text_fingerprint(const fs::path& dir) {
   return std::move(fingerprint->hashes);
 }
 
-Result<std::int64_t> load_text(Store& store, const fs::path& dir) {
+Result<std::int64_t> load_text(Store& store, const fs::path& dir) { return load_files(store, dir, {}); }
+
+namespace {
+
+Result<std::int64_t> load_files(Store& store, const fs::path& dir, const ProgressCallback& on_progress) {
   const auto names = text_files(dir);
   if (!names) return names.error();
   // Hashed before they are read: a file changed in between gives a
@@ -200,7 +210,7 @@ Result<std::int64_t> load_text(Store& store, const fs::path& dir) {
   const auto fingerprint = detail::fingerprint_text(dir, *names, "", detail::now_in_nanoseconds());
   if (!fingerprint) return fingerprint.error();
   const Status loaded = store.transaction([&]() -> Status {
-    TextLoader loader(store, dir);
+    TextLoader loader(store, dir, on_progress);
     for (const auto& name : *names)
       if (Status done = loader.load(name); !done) return done;
     if (Status done = loader.finish(); !done) return done;
@@ -209,6 +219,8 @@ Result<std::int64_t> load_text(Store& store, const fs::path& dir) {
   if (!loaded) return loaded.error();
   return store.unit_count();
 }
+
+}  // namespace
 
 fs::path lock_file_of(const TextLayout& layout) {
   return layout.lock_file.empty() ? layout.dir.parent_path() / ".edsync" / "tm.lock" : layout.lock_file;
@@ -224,19 +236,19 @@ Result<std::int64_t> rebuild_index(const fs::path& db_path, const TextLayout& la
   auto lock = lock_text(layout);
   if (!lock) return lock.error();
   if (Status settled = settle_interrupted_import(layout.dir); !settled) return settled.error();
-  return rebuild_locked(db_path, layout.dir);
+  return rebuild_locked(db_path, layout);
 }
 
 namespace {
 
-Result<std::int64_t> rebuild_locked(const fs::path& db_path, const fs::path& dir) {
+Result<std::int64_t> rebuild_locked(const fs::path& db_path, const TextLayout& layout) {
   const fs::path fresh = db_path.string() + ".rebuild-" + std::to_string(::getpid());
   remove_database_files(fresh);
   Result<std::int64_t> units = std::int64_t{0};
   {
     auto store = Store::open(fresh);
     if (!store) return store.error();
-    units = load_text(*store, dir);
+    units = load_files(*store, layout.dir, layout.on_progress);
   }  // closed: SQLite folds the WAL into the file and deletes it
   if (!units) {
     remove_database_files(fresh);
@@ -307,24 +319,36 @@ Result<IndexSync> sync_locked(const fs::path& db_path, const TextLayout& layout)
       return IndexSync{IndexSync::Action::adopted, *count};
     }
   }
-  const auto units = rebuild_locked(db_path, layout.dir);
+  const auto units = rebuild_locked(db_path, layout);
   if (!units) return units.error();
   return IndexSync{IndexSync::Action::rebuilt, *units};
 }
 
 }  // namespace
 
-Result<IndexSync> sync_index(const fs::path& db_path, const TextLayout& layout) {
-  const auto unchanged = in_step(db_path, layout);
-  if (!unchanged) return unchanged.error();
-  if (*unchanged) return IndexSync{};
+namespace detail {
+
+Result<SyncedStore> open_in_step(const fs::path& db_path, const TextLayout& layout) {
+  if (fs::exists(db_path) && !fs::exists(detail::staging_folder(layout.dir))) {
+    auto store = Store::open(db_path);
+    if (!store) return store.error();
+    const auto recorded = store->setting(kTextFingerprintKey);
+    if (!recorded) return recorded.error();
+    const auto unchanged = matches_recorded(*store, layout.dir, *recorded);
+    if (!unchanged) return unchanged.error();
+    if (*unchanged) return SyncedStore{std::move(*store), {}};
+  }  // closed: a rebuild replaces the file
   auto lock = lock_text(layout);
   if (!lock) return lock.error();
-  return sync_locked(db_path, layout);
+  const auto synced = sync_locked(db_path, layout);
+  if (!synced) return synced.error();
+  auto store = Store::open(db_path);
+  if (!store) return store.error();
+  return SyncedStore{std::move(*store), *synced};
 }
 
-Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, const fs::path& file,
-                                        const ImportOptions& options, const TextImportHooks& hooks) {
+Result<ImportReport> import_as_text(Store& store, const TextLayout& layout, const AddUnits& add_units,
+                                    const TextImportHooks& hooks) {
   auto lock = lock_text(layout);
   if (!lock) return lock.error();
   if (Status settled = settle_interrupted_import(layout.dir); !settled) return settled.error();
@@ -333,14 +357,12 @@ Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, 
   if (error) return io_error(layout.dir.string() + ": cannot create the folder: " + error.message());
   ImportReport report;
   std::set<std::string> touched;
-  ImportOptions watched = options;
-  watched.on_unit = [&](const tmx::Unit& unit, const AddOptions& add) {
+  const UnitSink on_unit = [&](const tmx::Unit& unit, const AddOptions& add) {
     touched.merge(detail::files_of(unit, add, layout));
-    if (options.on_unit) options.on_unit(unit, add);
   };
   std::optional<detail::TextStage> stage;
   const Status done = store.transaction([&]() -> Status {
-    auto imported = import_tmx(store, file, watched);
+    auto imported = add_units(on_unit);
     if (!imported) return imported.error();
     report = std::move(*imported);
     auto begun = detail::TextStage::begin(layout.dir);
@@ -359,6 +381,29 @@ Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, 
   if (hooks.after_commit) hooks.after_commit();
   if (stage) stage->finish();
   return report;
+}
+
+}  // namespace detail
+
+Result<IndexSync> sync_index(const fs::path& db_path, const TextLayout& layout) {
+  auto opened = detail::open_in_step(db_path, layout);
+  if (!opened) return opened.error();
+  return opened->sync;
+}
+
+Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, const fs::path& file,
+                                        const ImportOptions& options, const TextImportHooks& hooks) {
+  const std::string task = "reading " + file.filename().string();
+  return detail::import_as_text(store, layout, [&](const detail::UnitSink& on_unit) {
+    ImportOptions watched = options;
+    std::uint64_t read = 0;
+    watched.on_unit = [&](const tmx::Unit& unit, const AddOptions& add) {
+      on_unit(unit, add);
+      if (options.on_unit) options.on_unit(unit, add);
+      if (layout.on_progress) layout.on_progress({task, ++read, 0});
+    };
+    return import_tmx(store, file, watched);
+  }, hooks);
 }
 
 }  // namespace edsync::tm

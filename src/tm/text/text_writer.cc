@@ -27,7 +27,14 @@ using Sorters = std::map<std::string, std::unique_ptr<ExternalSorter>>;
 // Every part of the files `only` (all when null), as <tu> markup by file.
 Status sort_parts(Store& store, const TextLayout& layout, const std::set<std::string>* only, const fs::path& scratch,
                   std::size_t budget, Sorters& sorters) {
+  std::uint64_t total = 0, done = 0;
+  if (layout.on_progress) {
+    const auto count = store.unit_count();
+    if (!count) return count.error();
+    total = static_cast<std::uint64_t>(*count);
+  }
   return store.for_each_unit([&](const StoredUnit& stored) -> Status {
+    if (layout.on_progress) layout.on_progress({"writing tm/", ++done, total});
     for (auto& part : parts_of(stored, layout)) {
       if (only && !only->contains(part.file)) continue;
       auto markup = tmx::unit_markup(part.unit);
