@@ -12,6 +12,7 @@
 #include "edsync/tm_text.h"
 #include "edsync/tmx.h"
 #include "external_sort.h"
+#include "part_codec.h"
 #include "text_memory.h"
 #include "text_parts.h"
 #include "text_staging.h"
@@ -43,23 +44,17 @@ fs::path pending_scratch() {
          ("edsync-parts-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
 }
 
-// A part kept aside: its file's source language, then its <tu> markup.
+// A part kept aside: its unit and its file's source language (part_codec.h).
 std::string pending_value(const tmx::Unit& unit, const AddOptions& options) {
-  auto markup = tmx::unit_markup(unit);
-  return options.default_source_lang + '\x1f' + (markup ? *markup : std::string());
+  return detail::encode_part(unit, options.default_source_lang);
 }
 
 Result<std::pair<tmx::Unit, AddOptions>> pending_part(std::string_view value) {
-  const auto split = value.find('\x1f');
+  auto part = detail::decode_part(value);
+  if (!part) return part.error();
   AddOptions options;
-  options.default_source_lang = std::string(value.substr(0, split));
-  auto reader = tmx::Reader::from_bytes(
-      "<tmx version=\"1.4\"><header/><body>" + std::string(value.substr(split + 1)) + "</body></tmx>", "part");
-  if (!reader) return reader.error();
-  tmx::Unit unit;
-  const auto read = reader->next(unit);
-  if (!read) return read.error();
-  return std::pair{std::move(unit), std::move(options)};
+  options.default_source_lang = std::move(part->second);
+  return std::pair{std::move(part->first), std::move(options)};
 }
 
 // The group of a part, then the order it was read in (groups never hold a NUL).
