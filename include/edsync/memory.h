@@ -24,8 +24,12 @@
 namespace edsync::tm {
 
 struct MemoryOptions {
-  LockWait lock_wait;          // how a writer waits for another's write lock
+  LockWait lock_wait;            // how a writer waits for another's write lock
   ProgressCallback on_progress;  // long imports and rebuilds report here
+  // Take the workspace's write lock on opening and hold it until the Memory
+  // goes: for a command that writes (tm/ is then listed once, not per
+  // import). Without it each write takes the lock for its own duration.
+  bool hold_write_lock = false;
 };
 
 // Units to add as one import: the aligner's and the XLIFF import's.

@@ -64,9 +64,24 @@ inline constexpr std::string_view kTextFingerprintKey = "text_fingerprint";
 // not listed.
 Result<std::map<std::string, std::string>> render_text(Store& store, const TextLayout& layout);
 
-// "name sha256\n" for each *.tmx directly in `dir`, sorted by name ("" when
-// there is none, or no folder).
-Result<std::string> text_fingerprint(const std::filesystem::path& dir);
+// One *.tmx file of tm/ as the index knows it.
+struct TextFile {
+  std::string name;
+  std::uint64_t size = 0;
+  std::string sha256;
+  bool operator==(const TextFile&) const = default;
+};
+
+// tm/ as a value: its *.tmx files, sorted by name.
+struct TextFingerprint {
+  std::vector<TextFile> files;
+  // "name sha256\n" per file: the form the index records in its settings.
+  std::string recorded() const;
+  bool operator==(const TextFingerprint&) const = default;
+};
+
+// The *.tmx files directly in `dir` (none when there is no folder).
+Result<TextFingerprint> text_fingerprint(const std::filesystem::path& dir);
 
 // Adds the units of every *.tmx in `dir` to `store` in one transaction,
 // joining the parts of split units, and records the fingerprint of the bytes

@@ -14,7 +14,7 @@ namespace {
 struct ImportFlags {
   std::vector<std::string> files;
   bool skip_invalid = false;
-  MemoryFlags memory;
+  MemoryFlags memory{.writes = true};
 };
 
 struct ExportFlags {

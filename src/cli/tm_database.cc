@@ -33,6 +33,7 @@ tm::MemoryOptions memory_options(Context& context, const MemoryFlags& flags, Pro
   };
   if (flags.lock_timeout)
     options.lock_wait.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(*flags.lock_timeout * 1000));
+  options.hold_write_lock = flags.writes;
   options.on_progress = [&progress](const tm::Progress& at) { progress.update(at.task, at.done, at.total); };
   return options;
 }

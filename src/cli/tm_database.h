@@ -14,6 +14,7 @@ namespace edsync::cli {
 struct MemoryFlags {
   std::string db;                      // --db: a database alone, without text
   std::optional<double> lock_timeout;  // --lock-timeout SECONDS, for the writing commands
+  bool writes = false;                 // the command writes tm/: hold the write lock throughout
 };
 
 // The memory a command uses: in a workspace its index is brought in step with

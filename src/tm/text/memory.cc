@@ -11,6 +11,8 @@ struct Memory::State {
   Store store;
   std::optional<TextLayout> text;
   IndexSync sync;
+  std::optional<FileLock> lock;           // held for the memory's life (MemoryOptions::hold_write_lock)
+  std::optional<TextFingerprint> text_now;  // tm/ while the lock is held: listed once, kept up to date
 };
 
 namespace {
@@ -48,17 +50,6 @@ Result<ImportReport> add_batch(Store& store, const UnitBatch& batch, const detai
   return report;
 }
 
-Result<fs::path> index_folder(const fs::path& root);
-
-}  // namespace
-
-Memory::Memory(std::unique_ptr<State> state) : state_(std::move(state)) {}
-Memory::Memory(Memory&&) noexcept = default;
-Memory& Memory::operator=(Memory&&) noexcept = default;
-Memory::~Memory() = default;
-
-namespace {
-
 // <root>/.edsync/tm.sqlite, its folder created.
 Result<fs::path> index_folder(const fs::path& root) {
   const fs::path db = root / ".edsync" / "tm.sqlite";
@@ -68,33 +59,57 @@ Result<fs::path> index_folder(const fs::path& root) {
   return db;
 }
 
+// The write lock when `wanted`, for the memory's life.
+Result<std::optional<FileLock>> lock_if(bool wanted, const TextLayout& layout) {
+  if (!wanted) return std::optional<FileLock>();
+  auto lock = FileLock::acquire(layout.lock_file, layout.lock_wait);
+  if (!lock) return lock.error();
+  return std::optional(std::move(*lock));
+}
+
 }  // namespace
+
+Memory::Memory(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Memory::Memory(Memory&&) noexcept = default;
+Memory& Memory::operator=(Memory&&) noexcept = default;
+Memory::~Memory() = default;
 
 Result<Memory> Memory::open(const fs::path& root, const WorkspaceConfig& config, const MemoryOptions& options) {
   const auto db = index_folder(root);
   if (!db) return db.error();
   TextLayout layout = layout_of(root, config, options);
-  auto opened = detail::open_in_step(*db, layout);
+  auto lock = lock_if(options.hold_write_lock, layout);
+  if (!lock) return lock.error();
+  auto opened = detail::open_in_step(*db, layout, lock->has_value());
   if (!opened) return opened.error();
-  return Memory(std::make_unique<State>(State{*db, std::move(opened->store), std::move(layout), opened->sync}));
+  return Memory(std::make_unique<State>(State{*db, std::move(opened->store), std::move(layout), opened->sync,
+                                              std::move(*lock), std::move(opened->text)}));
 }
 
 Result<Memory> Memory::open_rebuilt(const fs::path& root, const WorkspaceConfig& config, const MemoryOptions& options) {
   const auto db = index_folder(root);
   if (!db) return db.error();
   TextLayout layout = layout_of(root, config, options);
-  const auto units = rebuild_index(*db, layout);
+  auto lock = lock_if(true, layout);
+  if (!lock) return lock.error();
+  const auto units = detail::rebuild_index_locked(*db, layout);
   if (!units) return units.error();
   auto store = Store::open(*db);
   if (!store) return store.error();
   const IndexSync sync{IndexSync::Action::rebuilt, *units};
-  return Memory(std::make_unique<State>(State{*db, std::move(*store), std::move(layout), sync}));
+  if (!options.hold_write_lock) lock->reset();
+  auto text_now = options.hold_write_lock ? text_fingerprint(layout.dir) : Result<TextFingerprint>(TextFingerprint{});
+  if (!text_now) return text_now.error();
+  std::optional<TextFingerprint> known;
+  if (options.hold_write_lock) known = std::move(*text_now);
+  return Memory(std::make_unique<State>(
+      State{*db, std::move(*store), std::move(layout), sync, std::move(*lock), std::move(known)}));
 }
 
 Result<Memory> Memory::open_database(const fs::path& db, const MemoryOptions&) {
   auto store = Store::open(db);
   if (!store) return store.error();
-  return Memory(std::make_unique<State>(State{db, std::move(*store), std::nullopt, {}}));
+  return Memory(std::make_unique<State>(State{db, std::move(*store), std::nullopt, {}, std::nullopt, std::nullopt}));
 }
 
 bool Memory::has_text() const { return state_->text.has_value(); }
@@ -103,20 +118,25 @@ const IndexSync& Memory::index_sync() const { return state_->sync; }
 
 Result<ImportReport> Memory::import_tmx(const fs::path& file, const ImportOptions& options) {
   if (!state_->text) return tm::import_tmx(state_->store, file, options);
-  return import_tmx_as_text(state_->store, *state_->text, file, options);
+  TextFingerprint* known = state_->text_now ? &*state_->text_now : nullptr;
+  return detail::import_as_text(state_->store, *state_->text, detail::units_of_file(state_->store, *state_->text, file, options),
+                                {}, known);
 }
 
 Result<ImportReport> Memory::import_units(const UnitBatch& batch) {
   if (!state_->text) return add_batch(state_->store, batch, {});
-  return detail::import_as_text(state_->store, *state_->text,
-                                [&](const detail::UnitSink& on_unit) { return add_batch(state_->store, batch, on_unit); });
+  TextFingerprint* known = state_->text_now ? &*state_->text_now : nullptr;
+  return detail::import_as_text(
+      state_->store, *state_->text,
+      [&](const detail::UnitSink& on_unit) { return add_batch(state_->store, batch, on_unit); }, {}, known);
 }
 
 Result<std::int64_t> Memory::rebuild() {
   if (!state_->text) return usage_error("a database given alone has no text to rebuild it from");
   // The store is closed while the new index is renamed over it.
   { Store closing = std::move(state_->store); }
-  const auto units = rebuild_index(state_->db, *state_->text);
+  const auto units = state_->lock ? detail::rebuild_index_locked(state_->db, *state_->text)
+                                  : rebuild_index(state_->db, *state_->text);
   auto reopened = Store::open(state_->db);
   if (!reopened) return reopened.error();
   state_->store = std::move(*reopened);

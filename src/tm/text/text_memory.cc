@@ -155,20 +155,49 @@ Status settle_interrupted_import(const fs::path& dir) {
 
 Result<FileLock> lock_text(const TextLayout& layout) { return FileLock::acquire(lock_file_of(layout), layout.lock_wait); }
 
+using detail::kTextStampsKey;
+
+// tm/ as it is now, reading only the files whose stamps changed since the
+// index recorded them; `known_stamps` gets what the index had.
+Result<detail::StampedFingerprint> current_text(Store& store, const fs::path& dir, std::string* known_stamps = nullptr) {
+  const auto names = text_files(dir);
+  if (!names) return names.error();
+  const auto known = store.setting(kTextStampsKey);
+  if (!known) return known.error();
+  if (known_stamps) *known_stamps = known->value_or("");
+  return detail::fingerprint_text(dir, *names, known->value_or(""), detail::now_in_nanoseconds());
+}
+
+// tm/ when it holds what the index recorded (keeping the stamps for the next
+// run), nullopt when it does not.
+Result<std::optional<TextFingerprint>> matching_text(Store& store, const fs::path& dir) {
+  const auto recorded = store.setting(kTextFingerprintKey);
+  if (!recorded) return recorded.error();
+  std::string known;
+  auto current = current_text(store, dir, &known);
+  if (!current) return current.error();
+  if (!*recorded || **recorded != current->text.recorded()) return std::optional<TextFingerprint>();
+  // Only saves reading the files next time: a read-only index just reads them again.
+  if (known != current->stamps) (void)store.set_setting(kTextStampsKey, current->stamps);
+  return std::optional(std::move(current->text));
+}
+
 Result<std::vector<std::string>> write_text_locked(Store& store, const TextLayout& layout) {
   std::error_code error;
   fs::create_directories(layout.dir, error);
   if (error) return io_error(layout.dir.string() + ": cannot create the folder: " + error.message());
+  const auto current = current_text(store, layout.dir);
+  if (!current) return current.error();
   auto stage = detail::TextStage::begin(layout.dir);
   if (!stage) return stage.error();
-  auto changed = detail::stage_text(store, layout, nullptr, *stage);
+  auto changed = detail::stage_text(store, layout, nullptr, current->text, *stage);
   if (!changed) return changed.error();
   if (Status committed = stage->commit(); !committed) {
     stage->undo();
     return committed.error();
   }
   stage->finish();
-  return changed;
+  return std::move(changed->planned);
 }
 
 Result<std::int64_t> rebuild_locked(const fs::path& db_path, const TextLayout& layout);
@@ -185,12 +214,12 @@ Result<std::map<std::string, std::string>> render_text(Store& store, const TextL
   return detail::render_in_memory(store, layout);
 }
 
-Result<std::string> text_fingerprint(const fs::path& dir) {
+Result<TextFingerprint> text_fingerprint(const fs::path& dir) {
   const auto names = text_files(dir);
   if (!names) return names.error();
   auto fingerprint = detail::fingerprint_text(dir, *names, "", detail::now_in_nanoseconds());
   if (!fingerprint) return fingerprint.error();
-  return std::move(fingerprint->hashes);
+  return std::move(fingerprint->text);
 }
 
 Result<std::int64_t> load_text(Store& store, const fs::path& dir) { return load_files(store, dir, {}); }
@@ -209,7 +238,7 @@ Result<std::int64_t> load_files(Store& store, const fs::path& dir, const Progres
     for (const auto& name : *names)
       if (Status done = loader.load(name); !done) return done;
     if (Status done = loader.finish(); !done) return done;
-    return store.set_setting(kTextFingerprintKey, fingerprint->hashes);
+    return store.set_setting(kTextFingerprintKey, fingerprint->text.recorded());
   });
   if (!loaded) return loaded.error();
   return store.unit_count();
@@ -230,6 +259,10 @@ Result<std::vector<std::string>> write_text(Store& store, const TextLayout& layo
 Result<std::int64_t> rebuild_index(const fs::path& db_path, const TextLayout& layout) {
   auto lock = lock_text(layout);
   if (!lock) return lock.error();
+  return detail::rebuild_index_locked(db_path, layout);
+}
+
+Result<std::int64_t> detail::rebuild_index_locked(const fs::path& db_path, const TextLayout& layout) {
   if (Status settled = settle_interrupted_import(layout.dir); !settled) return settled.error();
   return rebuild_locked(db_path, layout);
 }
@@ -260,33 +293,6 @@ Result<std::int64_t> rebuild_locked(const fs::path& db_path, const TextLayout& l
   return units;
 }
 
-using detail::kTextStampsKey;
-
-// Whether tm/ holds what the index recorded, reading only the files whose
-// stamps changed; keeps the stamps for the next run.
-Result<bool> matches_recorded(Store& store, const fs::path& dir, const std::optional<std::string>& recorded) {
-  const auto names = text_files(dir);
-  if (!names) return names.error();
-  const auto known = store.setting(kTextStampsKey);
-  if (!known) return known.error();
-  const auto current = detail::fingerprint_text(dir, *names, known->value_or(""), detail::now_in_nanoseconds());
-  if (!current) return current.error();
-  if (!recorded || *recorded != current->hashes) return false;
-  // Only saves reading the files next time: a read-only index just reads them again.
-  if (*known != current->stamps) (void)store.set_setting(kTextStampsKey, current->stamps);
-  return true;
-}
-
-// Whether the index holds what tm/ holds, without writing anything but the stamps.
-Result<bool> in_step(const fs::path& db_path, const TextLayout& layout) {
-  if (!fs::exists(db_path) || fs::exists(detail::staging_folder(layout.dir))) return false;
-  auto store = Store::open(db_path);
-  if (!store) return store.error();
-  const auto recorded = store->setting(kTextFingerprintKey);
-  if (!recorded) return recorded.error();
-  return matches_recorded(*store, layout.dir, *recorded);
-}
-
 // sync_index once the write lock is held: the check again (another writer
 // may have brought the index in step meanwhile), then the repair.
 Result<IndexSync> sync_locked(const fs::path& db_path, const TextLayout& layout) {
@@ -294,11 +300,11 @@ Result<IndexSync> sync_locked(const fs::path& db_path, const TextLayout& layout)
   if (fs::exists(db_path)) {
     auto store = Store::open(db_path);
     if (!store) return store.error();
-    const auto recorded = store->setting(kTextFingerprintKey);
-    if (!recorded) return recorded.error();
-    const auto unchanged = matches_recorded(*store, layout.dir, *recorded);
+    const auto unchanged = matching_text(*store, layout.dir);
     if (!unchanged) return unchanged.error();
     if (*unchanged) return IndexSync{};
+    const auto recorded = store->setting(kTextFingerprintKey);
+    if (!recorded) return recorded.error();
     const auto units = store->unit_count();
     if (!units) return units.error();
     if (!*recorded && *units > 0) {
@@ -323,30 +329,48 @@ Result<IndexSync> sync_locked(const fs::path& db_path, const TextLayout& layout)
 
 namespace detail {
 
-Result<SyncedStore> open_in_step(const fs::path& db_path, const TextLayout& layout) {
+Result<SyncedStore> open_in_step(const fs::path& db_path, const TextLayout& layout, bool lock_held) {
   if (fs::exists(db_path) && !fs::exists(detail::staging_folder(layout.dir))) {
     auto store = Store::open(db_path);
     if (!store) return store.error();
-    const auto recorded = store->setting(kTextFingerprintKey);
-    if (!recorded) return recorded.error();
-    const auto unchanged = matches_recorded(*store, layout.dir, *recorded);
+    auto unchanged = matching_text(*store, layout.dir);
     if (!unchanged) return unchanged.error();
-    if (*unchanged) return SyncedStore{std::move(*store), {}};
+    if (*unchanged) return SyncedStore{std::move(*store), {}, lock_held ? std::move(*unchanged) : std::nullopt};
   }  // closed: a rebuild replaces the file
-  auto lock = lock_text(layout);
-  if (!lock) return lock.error();
+  std::optional<FileLock> lock;
+  if (!lock_held) {
+    auto taken = lock_text(layout);
+    if (!taken) return taken.error();
+    lock.emplace(std::move(*taken));
+  }
   const auto synced = sync_locked(db_path, layout);
   if (!synced) return synced.error();
   auto store = Store::open(db_path);
   if (!store) return store.error();
-  return SyncedStore{std::move(*store), *synced};
+  SyncedStore opened{std::move(*store), *synced, std::nullopt};
+  if (lock_held) {
+    auto current = current_text(opened.store, layout.dir);
+    if (!current) return current.error();
+    opened.text = std::move(current->text);
+  }
+  return opened;
 }
 
 Result<ImportReport> import_as_text(Store& store, const TextLayout& layout, const AddUnits& add_units,
-                                    const TextImportHooks& hooks) {
-  auto lock = lock_text(layout);
-  if (!lock) return lock.error();
-  if (Status settled = settle_interrupted_import(layout.dir); !settled) return settled.error();
+                                    const TextImportHooks& hooks, TextFingerprint* known) {
+  std::optional<FileLock> lock;
+  TextFingerprint current;
+  if (known) {
+    current = *known;
+  } else {
+    auto taken = lock_text(layout);
+    if (!taken) return taken.error();
+    lock.emplace(std::move(*taken));
+    if (Status settled = settle_interrupted_import(layout.dir); !settled) return settled.error();
+    auto now = current_text(store, layout.dir);
+    if (!now) return now.error();
+    current = std::move(now->text);
+  }
   std::error_code error;
   fs::create_directories(layout.dir, error);
   if (error) return io_error(layout.dir.string() + ": cannot create the folder: " + error.message());
@@ -363,7 +387,9 @@ Result<ImportReport> import_as_text(Store& store, const TextLayout& layout, cons
     auto begun = detail::TextStage::begin(layout.dir);
     if (!begun) return begun.error();
     stage.emplace(std::move(*begun));
-    if (auto staged = detail::stage_text(store, layout, &touched, *stage); !staged) return staged.error();
+    auto staged = detail::stage_text(store, layout, &touched, current, *stage);
+    if (!staged) return staged.error();
+    current = std::move(staged->after);
     if (Status replaced = stage->commit({hooks.after_file_replaced, hooks.link_aside, hooks.copy_aside}); !replaced)
       return replaced;
     if (hooks.before_commit) return hooks.before_commit();
@@ -375,21 +401,22 @@ Result<ImportReport> import_as_text(Store& store, const TextLayout& layout, cons
   }
   if (hooks.after_commit) hooks.after_commit();
   if (stage) stage->finish();
+  if (known) *known = std::move(current);
   return report;
 }
 
 }  // namespace detail
 
 Result<IndexSync> sync_index(const fs::path& db_path, const TextLayout& layout) {
-  auto opened = detail::open_in_step(db_path, layout);
+  auto opened = detail::open_in_step(db_path, layout, false);
   if (!opened) return opened.error();
   return opened->sync;
 }
 
-Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, const fs::path& file,
-                                        const ImportOptions& options, const TextImportHooks& hooks) {
-  const std::string task = "reading " + file.filename().string();
-  return detail::import_as_text(store, layout, [&](const detail::UnitSink& on_unit) {
+detail::AddUnits detail::units_of_file(Store& store, const TextLayout& layout, const fs::path& file,
+                                       const ImportOptions& options) {
+  return [&store, &layout, file, options](const UnitSink& on_unit) {
+    const std::string task = "reading " + file.filename().string();
     ImportOptions watched = options;
     std::uint64_t read = 0;
     watched.on_unit = [&](const tmx::Unit& unit, const AddOptions& add) {
@@ -398,7 +425,12 @@ Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, 
       if (layout.on_progress) layout.on_progress({task, ++read, 0});
     };
     return import_tmx(store, file, watched);
-  }, hooks);
+  };
+}
+
+Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, const fs::path& file,
+                                        const ImportOptions& options, const TextImportHooks& hooks) {
+  return detail::import_as_text(store, layout, detail::units_of_file(store, layout, file, options), hooks);
 }
 
 }  // namespace edsync::tm
