@@ -116,3 +116,42 @@ TEST_CASE("a lost index is rebuilt on open, with progress reported; rebuild and 
 }
 
 }  // namespace edsync::tm
+
+namespace edsync::tm {
+
+TEST_CASE("a memory holding the write lock imports files one after another as separate imports would") {
+  const auto root = test::fresh_folder("memory-held");
+  const auto config = config_for({"ar", "fa", "sq"});
+  const fs::path data = fs::path(EDSYNC_TEST_DATA_DIR) / "tm";
+  MemoryOptions options;
+  options.hold_write_lock = true;
+  {
+    auto memory = Memory::open(root, config, options);
+    REQUIRE(memory.ok());
+    REQUIRE(memory->import_tmx(data / "news.tmx").ok());
+    REQUIRE(memory->import_units(aligned_batch()).ok());
+    REQUIRE(memory->import_tmx(data / "news.tmx").ok());  // merged: tm/ stays as it is
+    LockWait no_wait;
+    no_wait.timeout = std::chrono::milliseconds(0);
+    CHECK_FALSE(FileLock::acquire(root / ".edsync" / "tm.lock", no_wait).ok());
+  }
+  const auto reference = test::fresh_folder("memory-unheld");
+  {
+    auto memory = Memory::open(reference, config);
+    REQUIRE(memory->import_tmx(data / "news.tmx").ok());
+    REQUIRE(memory->import_units(aligned_batch()).ok());
+  }
+  for (const auto& name : {"ar.tmx", "fa.tmx", "sq.tmx", "other.tmx"}) {
+    CAPTURE(name);
+    CHECK(read_file(root / "tm" / name).ok() == read_file(reference / "tm" / name).ok());
+    if (fs::exists(root / "tm" / name)) CHECK(*read_file(root / "tm" / name) == *read_file(reference / "tm" / name));
+  }
+  auto again = Memory::open(root, config);
+  REQUIRE(again.ok());
+  CHECK(again->index_sync().action == IndexSync::Action::none);
+  CHECK(*again->unit_count() == 6);
+  fs::remove_all(root);
+  fs::remove_all(reference);
+}
+
+}  // namespace edsync::tm
