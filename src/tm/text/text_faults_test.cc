@@ -10,23 +10,16 @@
 #include "edsync/file_io.h"
 #include "edsync/tm_text.h"
 #include "test_store.h"
+#include "text_test_support.h"
 
 namespace edsync::tm {
 
 namespace fs = std::filesystem;
+using test::files_in;
+using test::kData;
+using test::layout_in;
 
 namespace {
-
-const fs::path kData = fs::path(EDSYNC_TEST_DATA_DIR) / "tm";
-
-TextLayout layout_in(const fs::path& folder) { return {folder / "tm", "en", {"ar", "fa", "sq"}}; }
-
-std::map<std::string, std::string> files_in(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::directory_iterator(dir))
-    if (entry.is_regular_file()) files[entry.path().filename().string()] = *read_file(entry.path());
-  return files;
-}
 
 // `count` units with English and each of `langs`, their text tagged with `tag`.
 fs::path tmx_file(const fs::path& path, const std::string& tag, int count, const std::vector<std::string>& langs) {
