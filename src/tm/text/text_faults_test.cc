@@ -146,6 +146,23 @@ TEST_CASE("the previous file neither linked nor copied aside (disk full): tm/ is
   CHECK(sync_index(t.folder / "tm.sqlite", layout)->action == IndexSync::Action::none);
 }
 
+TEST_CASE("where the previous file cannot be linked aside it is copied, and a failed commit puts it back whole") {
+  test::TestStore t;
+  const TextLayout layout = layout_in(t.folder);
+  REQUIRE(import_tmx_as_text(t.store, layout, kData / "news.tmx").ok());
+  const auto before = files_in(layout.dir);
+  TextImportHooks hooks;
+  hooks.link_aside = [](const fs::path&, const fs::path&) { return std::make_error_code(std::errc::cross_device_link); };
+  hooks.before_commit = []() -> Status { return io_error("the database could not commit"); };
+  const auto failed = import_tmx_as_text(t.store, layout, tmx_file(t.folder / "more.tmx", "m", 2, {"ar", "fa"}), {}, hooks);
+  REQUIRE_FALSE(failed.ok());
+  CHECK(files_in(layout.dir) == before);
+  CHECK_FALSE(fs::exists(layout.dir / ".staged"));
+  hooks.before_commit = nullptr;
+  REQUIRE(import_tmx_as_text(t.store, layout, t.folder / "more.tmx", {}, hooks).ok());
+  CHECK(files_in(layout.dir) == *render_text(t.store, layout));
+}
+
 TEST_CASE("an import that cannot get the write lock in time stops with tm/ untouched") {
   const auto folder = test::fresh_folder("lock-timeout");
   TextLayout layout = layout_in(folder);
