@@ -1,6 +1,7 @@
 #include "part_codec.h"
 
 #include <cstdint>
+#include <exception>
 #include <optional>
 
 #include "unit_codec.h"
@@ -46,9 +47,13 @@ template <typename T>
 bool take_items(Fields& fields, T& item) {
   auto attributes = fields.next(), props = fields.next(), notes = fields.next();
   if (!attributes || !props || !notes) return false;
-  item.attributes = decode_attributes(*attributes);
-  item.props = decode_props(*props);
-  item.notes = decode_notes(*notes);
+  try {  // the JSON decoders throw on what the store never wrote
+    item.attributes = decode_attributes(*attributes);
+    item.props = decode_props(*props);
+    item.notes = decode_notes(*notes);
+  } catch (const std::exception&) {
+    return false;
+  }
   return true;
 }
 
@@ -85,8 +90,11 @@ Result<std::pair<tmx::Unit, std::string>> decode_part(std::string_view bytes) {
   auto source_lang = fields.next();
   tmx::Unit unit;
   if (!source_lang || !take_items(fields, unit)) return broken;
+  // Each variant takes at least its six length prefixes.
   const auto count = fields.next();
-  if (!count || count->empty() || count->find_first_not_of("0123456789") != std::string::npos) return broken;
+  if (!count || count->empty() || count->size() > 9 || count->find_first_not_of("0123456789") != std::string::npos ||
+      std::stoul(*count) > bytes.size() / 24)
+    return broken;
   unit.variants.resize(std::stoul(*count));
   for (auto& variant : unit.variants)
     if (!take_variant(fields, variant)) return broken;

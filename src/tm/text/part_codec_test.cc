@@ -21,6 +21,12 @@ TEST_CASE("bytes that are not a part are an Error, not a crash") {
   const std::string whole = encode_part(tmx::Unit{}, "en");
   for (std::size_t cut = 0; cut < whole.size(); ++cut) CHECK_FALSE(decode_part(whole.substr(0, cut)).ok());
   CHECK(decode_part(whole).ok());
+  std::string bad_json = whole;
+  bad_json.replace(bad_json.find("[]"), 2, "[{");
+  CHECK_FALSE(decode_part(bad_json).ok());
+  std::string many = whole;
+  many.replace(many.rfind('0'), 1, "9");  // nine variants announced, none there
+  CHECK_FALSE(decode_part(many).ok());
 }
 
 }  // namespace edsync::tm::detail
