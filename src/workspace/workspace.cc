@@ -80,12 +80,6 @@ void load_article(Workspace& workspace, const std::string& lang, const fs::path&
 
 }  // namespace
 
-Result<WorkspaceConfig> load_config(const fs::path& root) {
-  const auto config_text = read_file(root / kConfigFileName);
-  if (!config_text) return config_text.error();
-  return parse_config(*config_text, std::string(kConfigFileName));
-}
-
 Result<Workspace> load_workspace(const fs::path& root) {
   Workspace workspace;
   workspace.root = root;
