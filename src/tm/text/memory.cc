@@ -12,7 +12,8 @@ struct Memory::State {
   std::optional<TextLayout> text;
   IndexSync sync;
   std::optional<FileLock> lock;           // held for the memory's life (MemoryOptions::hold_write_lock)
-  std::optional<TextFingerprint> text_now;  // tm/ while the lock is held: listed once, kept up to date
+  std::optional<TextFingerprint> text_now;
+  ProgressCallback on_progress;  // tm/ while the lock is held: listed once, kept up to date
 };
 
 namespace {
@@ -29,11 +30,14 @@ TextLayout layout_of(const fs::path& root, const WorkspaceConfig& config, const 
 }
 
 // Units of a batch added one by one, as import_tmx adds a file's.
-Result<ImportReport> add_batch(Store& store, const UnitBatch& batch, const detail::UnitSink& on_unit) {
+Result<ImportReport> add_batch(Store& store, const UnitBatch& batch, const detail::UnitSink& on_unit,
+                               const ProgressCallback& on_progress) {
   ImportReport report;
+  const std::string task = "adding " + batch.name;
   const Status done = store.transaction([&]() -> Status {
     for (const auto& unit : batch.units) {
       ++report.read;
+      if (on_progress) on_progress({task, static_cast<std::uint64_t>(report.read), batch.units.size()});
       const auto added = store.add(unit, batch.options);
       if (!added) {
         if (added.error().kind != ErrorKind::bad_input) return added.error();
@@ -83,7 +87,7 @@ Result<Memory> Memory::open(const fs::path& root, const WorkspaceConfig& config,
   auto opened = detail::open_in_step(*db, layout, lock->has_value());
   if (!opened) return opened.error();
   return Memory(std::make_unique<State>(State{*db, std::move(opened->store), std::move(layout), opened->sync,
-                                              std::move(*lock), std::move(opened->text)}));
+                                              std::move(*lock), std::move(opened->text), options.on_progress}));
 }
 
 Result<Memory> Memory::open_rebuilt(const fs::path& root, const WorkspaceConfig& config, const MemoryOptions& options) {
@@ -103,13 +107,14 @@ Result<Memory> Memory::open_rebuilt(const fs::path& root, const WorkspaceConfig&
   std::optional<TextFingerprint> known;
   if (options.hold_write_lock) known = std::move(*text_now);
   return Memory(std::make_unique<State>(
-      State{*db, std::move(*store), std::move(layout), sync, std::move(*lock), std::move(known)}));
+      State{*db, std::move(*store), std::move(layout), sync, std::move(*lock), std::move(known), options.on_progress}));
 }
 
-Result<Memory> Memory::open_database(const fs::path& db, const MemoryOptions&) {
+Result<Memory> Memory::open_database(const fs::path& db, const MemoryOptions& options) {
   auto store = Store::open(db);
   if (!store) return store.error();
-  return Memory(std::make_unique<State>(State{db, std::move(*store), std::nullopt, {}, std::nullopt, std::nullopt}));
+  return Memory(std::make_unique<State>(
+      State{db, std::move(*store), std::nullopt, {}, std::nullopt, std::nullopt, options.on_progress}));
 }
 
 bool Memory::has_text() const { return state_->text.has_value(); }
@@ -117,18 +122,19 @@ bool Memory::has_text() const { return state_->text.has_value(); }
 const IndexSync& Memory::index_sync() const { return state_->sync; }
 
 Result<ImportReport> Memory::import_tmx(const fs::path& file, const ImportOptions& options) {
-  if (!state_->text) return tm::import_tmx(state_->store, file, options);
+  auto units = detail::units_of_file(state_->store, file, options, state_->on_progress);
+  if (!state_->text) return units({});
   TextFingerprint* known = state_->text_now ? &*state_->text_now : nullptr;
-  return detail::import_as_text(state_->store, *state_->text, detail::units_of_file(state_->store, *state_->text, file, options),
-                                {}, known);
+  return detail::import_as_text(state_->store, *state_->text, units, {}, known);
 }
 
 Result<ImportReport> Memory::import_units(const UnitBatch& batch) {
-  if (!state_->text) return add_batch(state_->store, batch, {});
+  const auto units = [&](const detail::UnitSink& on_unit) {
+    return add_batch(state_->store, batch, on_unit, state_->on_progress);
+  };
+  if (!state_->text) return units({});
   TextFingerprint* known = state_->text_now ? &*state_->text_now : nullptr;
-  return detail::import_as_text(
-      state_->store, *state_->text,
-      [&](const detail::UnitSink& on_unit) { return add_batch(state_->store, batch, on_unit); }, {}, known);
+  return detail::import_as_text(state_->store, *state_->text, units, {}, known);
 }
 
 Result<std::int64_t> Memory::rebuild() {

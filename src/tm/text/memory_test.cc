@@ -155,3 +155,28 @@ TEST_CASE("a memory holding the write lock imports files one after another as se
 }
 
 }  // namespace edsync::tm
+
+namespace edsync::tm {
+
+TEST_CASE("imports report their progress: units added of the batch, then units written of the memory") {
+  const auto root = test::fresh_folder("memory-progress");
+  std::vector<std::string> seen;
+  MemoryOptions options;
+  options.on_progress = [&](const Progress& at) {
+    seen.push_back(std::string(at.task) + " " + std::to_string(at.done) + "/" + std::to_string(at.total));
+  };
+  auto memory = Memory::open(root, config_for({"ar"}), options);
+  REQUIRE(memory.ok());
+  seen.clear();
+  REQUIRE(memory->import_units(aligned_batch()).ok());
+  CHECK(seen == std::vector<std::string>{"adding editions/ar/camp.md 1/2", "adding editions/ar/camp.md 2/2",
+                                         "writing tm/ 1/2", "writing tm/ 2/2"});
+  auto alone = Memory::open_database(root / "alone.sqlite", options);
+  seen.clear();
+  REQUIRE(alone->import_tmx(fs::path(EDSYNC_TEST_DATA_DIR) / "tm" / "news.tmx").ok());
+  CHECK(seen.size() == 4);
+  CHECK(seen.back() == "reading news.tmx 4/0");
+  fs::remove_all(root);
+}
+
+}  // namespace edsync::tm

@@ -413,16 +413,16 @@ Result<IndexSync> sync_index(const fs::path& db_path, const TextLayout& layout) 
   return opened->sync;
 }
 
-detail::AddUnits detail::units_of_file(Store& store, const TextLayout& layout, const fs::path& file,
-                                       const ImportOptions& options) {
-  return [&store, &layout, file, options](const UnitSink& on_unit) {
+detail::AddUnits detail::units_of_file(Store& store, const fs::path& file, const ImportOptions& options,
+                                       ProgressCallback on_progress) {
+  return [&store, file, options, on_progress](const UnitSink& on_unit) {
     const std::string task = "reading " + file.filename().string();
     ImportOptions watched = options;
     std::uint64_t read = 0;
     watched.on_unit = [&](const tmx::Unit& unit, const AddOptions& add) {
-      on_unit(unit, add);
+      if (on_unit) on_unit(unit, add);
       if (options.on_unit) options.on_unit(unit, add);
-      if (layout.on_progress) layout.on_progress({task, ++read, 0});
+      if (on_progress) on_progress({task, ++read, 0});
     };
     return import_tmx(store, file, watched);
   };
@@ -430,7 +430,7 @@ detail::AddUnits detail::units_of_file(Store& store, const TextLayout& layout, c
 
 Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, const fs::path& file,
                                         const ImportOptions& options, const TextImportHooks& hooks) {
-  return detail::import_as_text(store, layout, detail::units_of_file(store, layout, file, options), hooks);
+  return detail::import_as_text(store, layout, detail::units_of_file(store, file, options, layout.on_progress), hooks);
 }
 
 }  // namespace edsync::tm

@@ -36,8 +36,8 @@ Result<ImportReport> import_as_text(Store& store, const TextLayout& layout, cons
                                     const TextImportHooks& hooks = {}, TextFingerprint* known = nullptr);
 
 // The units of a TMX file, as import_tmx adds them, reporting progress.
-AddUnits units_of_file(Store& store, const TextLayout& layout, const std::filesystem::path& file,
-                       const ImportOptions& options);
+AddUnits units_of_file(Store& store, const std::filesystem::path& file, const ImportOptions& options,
+                       ProgressCallback on_progress);
 
 // rebuild_index for a caller that holds the write lock.
 Result<std::int64_t> rebuild_index_locked(const std::filesystem::path& db_path, const TextLayout& layout);
