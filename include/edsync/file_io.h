@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -21,5 +23,13 @@ Status refuse_folder(const std::filesystem::path& path, std::string_view what);
 // one, and a crash leaves the old file intact. Keeps the target's permissions;
 // a symbolic link stays a link and the file it leads to is replaced.
 Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// Writes what `fill` puts into the stream to `path` (created or emptied) and
+// flushes it to disk, for content too large to hold in memory. A failure
+// names the file and the system's reason ("No space left on device").
+Status write_file_streamed(const std::filesystem::path& path, const std::function<Status(std::ostream&)>& fill);
+
+// Flushes a file (or a folder, making renames in it durable) to disk.
+Status flush_to_disk(const std::filesystem::path& path);
 
 }  // namespace edsync

@@ -32,7 +32,7 @@ void Context::fail(const Error& error) {
   exit_code = exit_code_for(error);
 }
 
-std::optional<Workspace> Context::load_workspace() {
+std::optional<fs::path> Context::find_root() {
   const fs::path start = workspace_dir ? fs::path(*workspace_dir) : fs::current_path();
   std::optional<fs::path> root;
   if (workspace_dir) {
@@ -45,6 +45,23 @@ std::optional<Workspace> Context::load_workspace() {
                                    : "not in a workspace: no " + std::string(kConfigFileName) + " here or in any parent folder; use --workspace DIR or run 'edsync init'"));
     return std::nullopt;
   }
+  return root;
+}
+
+std::optional<std::pair<fs::path, WorkspaceConfig>> Context::load_config() {
+  const auto root = find_root();
+  if (!root) return std::nullopt;
+  auto config = edsync::load_config(*root);
+  if (!config) {
+    fail(config.error());
+    return std::nullopt;
+  }
+  return std::pair{*root, std::move(*config)};
+}
+
+std::optional<Workspace> Context::load_workspace() {
+  const auto root = find_root();
+  if (!root) return std::nullopt;
   auto workspace = edsync::load_workspace(*root);
   if (!workspace) {
     fail(workspace.error());

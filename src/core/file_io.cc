@@ -83,4 +83,27 @@ Status write_file_atomically(const fs::path& requested, std::string_view content
   return success();
 }
 
+Status flush_to_disk(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return failed(path, "cannot open");
+  const bool synced = ::fsync(fd) == 0;
+  const int saved_errno = errno;
+  ::close(fd);
+  errno = saved_errno;
+  return synced ? success() : failed(path, "cannot flush to disk");
+}
+
+Status write_file_streamed(const fs::path& path, const std::function<Status(std::ostream&)>& fill) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return failed(path, "cannot create");
+  errno = 0;
+  const Status filled = fill(out);
+  // A stream that failed lost bytes to the system: its reason is the one to give.
+  if (out.bad()) return failed(path, "cannot write");
+  if (!filled) return filled;
+  out.close();
+  if (!out) return failed(path, "cannot write");
+  return flush_to_disk(path);
+}
+
 }  // namespace edsync

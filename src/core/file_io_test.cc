@@ -18,6 +18,20 @@ fs::path fresh_folder(const std::string& name) {
 }
 }  // namespace
 
+TEST_CASE("a streamed write that runs out of space says so") {
+  if (!std::filesystem::exists("/dev/full")) {
+    MESSAGE("skipped: no /dev/full here");
+    return;
+  }
+  const Status written = edsync::write_file_streamed("/dev/full", [](std::ostream& out) -> edsync::Status {
+    for (int i = 0; i < 10000 && out; ++i) out << "<tu>a unit of the memory</tu>\n";
+    return edsync::success();
+  });
+  REQUIRE_FALSE(written.ok());
+  CHECK(written.error().kind == edsync::ErrorKind::io);
+  CHECK(written.error().message == "/dev/full: cannot write: No space left on device");
+}
+
 TEST_CASE("write_file_atomically replaces content, keeps permissions, leaves no temporary file") {
   const fs::path folder = fresh_folder("atomic");
   const fs::path file = folder / "article.md";

@@ -141,9 +141,7 @@ Status load_edition(Workspace& workspace, const fs::path& real_root, const fs::p
 Result<Workspace> load_workspace(const fs::path& root) {
   Workspace workspace;
   workspace.root = root;
-  const auto config_text = read_file(root / kConfigFileName);
-  if (!config_text) return config_text.error();
-  auto config = parse_config(*config_text, std::string(kConfigFileName));
+  auto config = load_config(root);
   if (!config) return config.error();
   workspace.config = std::move(*config);
 

@@ -58,16 +58,32 @@ Result<std::vector<std::pair<std::string, bool>>> read_plan(const fs::path& stag
   return plan;
 }
 
+// A copy is complete before anything relies on it: written under a
+// temporary name, flushed, then renamed to `kept`.
+Status copy_aside(const fs::path& current, const fs::path& kept, const StageHooks& hooks) {
+  const fs::path partial = kept.string() + ".partial";
+  std::error_code error;
+  Status copied = success();
+  if (hooks.copy) {
+    copied = hooks.copy(current, partial);
+  } else if (fs::copy_file(current, partial, fs::copy_options::overwrite_existing, error); error) {
+    copied = cannot(kept, "keep the previous file", error);
+  }
+  if (copied) copied = flush_to_disk(partial);
+  if (copied) fs::rename(partial, kept, error);
+  if (copied && error) copied = cannot(kept, "keep the previous file", error);
+  if (!copied) fs::remove(partial, error);
+  return copied;
+}
+
 // The previous file stays reachable under old/ while `dir` never lacks it:
 // a hard link, or a copy where links are not possible.
-Status keep_previous(const fs::path& current, const fs::path& kept) {
+Status keep_previous(const fs::path& current, const fs::path& kept, const StageHooks& hooks) {
   std::error_code error;
   if (!fs::exists(current, error)) return success();
-  fs::create_hard_link(current, kept, error);
-  if (!error) return success();
-  fs::copy_file(current, kept, fs::copy_options::overwrite_existing, error);
-  if (error) return cannot(kept, "keep the previous file", error);
-  return success();
+  if (hooks.link) error = hooks.link(current, kept);
+  else fs::create_hard_link(current, kept, error);
+  return error ? copy_aside(current, kept, hooks) : success();
 }
 
 Status carry_out(const fs::path& dir, const std::string& name, bool write) {
@@ -100,7 +116,7 @@ Result<TextStage> TextStage::begin(const fs::path& dir) {
 }
 
 TextStage::TextStage(TextStage&& other) noexcept
-    : dir_(std::move(other.dir_)), plan_(std::move(other.plan_)), active_(other.active_) {
+    : dir_(std::move(other.dir_)), plan_(std::move(other.plan_)), done_(std::move(other.done_)), active_(other.active_) {
   other.active_ = false;
 }
 
@@ -124,16 +140,17 @@ std::vector<std::string> TextStage::planned() const {
   return names;
 }
 
-Status TextStage::commit(const std::function<void(const std::string&)>& after_each) {
+Status TextStage::commit(const StageHooks& hooks) {
   if (plan_.empty()) return success();
   const fs::path staging = staging_folder(dir_);
   for (const auto& [name, write] : plan_)
     if (write)
-      if (Status kept = keep_previous(dir_ / name, staging / kOldFolder / name); !kept) return kept;
+      if (Status kept = keep_previous(dir_ / name, staging / kOldFolder / name, hooks); !kept) return kept;
   if (Status planned = write_file_atomically(staging / kPlanFile, plan_text(plan_)); !planned) return planned;
   for (const auto& [name, write] : plan_) {
     if (Status done = carry_out(dir_, name, write); !done) return done;
-    if (after_each) after_each(name);
+    done_.emplace_back(name, write);
+    if (hooks.after_each) hooks.after_each(name);
   }
   flush_folder(dir_);
   return success();
@@ -144,11 +161,15 @@ void TextStage::undo() {
   std::error_code ignored;
   // Without the plan, a crash during the undo cannot roll the import forward.
   fs::remove(staging / kPlanFile, ignored);
-  for (const auto& [name, write] : plan_) {
+  // Only what this process renamed goes back: a file it did not touch is
+  // someone's live file, whatever old/ holds.
+  for (auto done = done_.rbegin(); done != done_.rend(); ++done) {
+    const auto& [name, write] = *done;
     const fs::path kept = staging / kOldFolder / name;
     if (fs::exists(kept, ignored)) fs::rename(kept, dir_ / name, ignored);
-    else if (write) fs::remove(dir_ / name, ignored);
+    else if (write) fs::remove(dir_ / name, ignored);  // new with this import
   }
+  done_.clear();
   flush_folder(dir_);
   finish();
 }

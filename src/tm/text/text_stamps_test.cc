@@ -30,16 +30,16 @@ TEST_CASE("a file whose stamp still matches is not read again") {
 
   const auto first = fingerprint_text(folder, names, "", later);
   REQUIRE(first.ok());
-  CHECK(first->hashes == "ar.tmx " + sha256_hex("Arabic") + "\nfa.tmx " + sha256_hex("Persian") + "\n");
+  CHECK(first->text.recorded() == "ar.tmx " + sha256_hex("Arabic") + "\nfa.tmx " + sha256_hex("Persian") + "\n");
 
   const auto trusted = fingerprint_text(folder, names, with_fake_hashes(first->stamps), later);
   REQUIRE(trusted.ok());
-  CHECK(trusted->hashes == "ar.tmx " + std::string(64, 'f') + "\nfa.tmx " + std::string(64, 'f') + "\n");
+  CHECK(trusted->text.recorded() == "ar.tmx " + std::string(64, 'f') + "\nfa.tmx " + std::string(64, 'f') + "\n");
 
   REQUIRE(write_file_atomically(folder / "fa.tmx", "Persian, edited").ok());
   const auto edited = fingerprint_text(folder, names, with_fake_hashes(first->stamps), later);
   REQUIRE(edited.ok());
-  CHECK(edited->hashes == "ar.tmx " + std::string(64, 'f') + "\nfa.tmx " + sha256_hex("Persian, edited") + "\n");
+  CHECK(edited->text.recorded() == "ar.tmx " + std::string(64, 'f') + "\nfa.tmx " + sha256_hex("Persian, edited") + "\n");
   std::filesystem::remove_all(folder);
 }
 
@@ -50,7 +50,7 @@ TEST_CASE("a file changed in the last two seconds is read, and not stamped") {
   REQUIRE(settled.ok());
   const auto racy = fingerprint_text(folder, {"ar.tmx"}, with_fake_hashes(settled->stamps), now_in_nanoseconds());
   REQUIRE(racy.ok());
-  CHECK(racy->hashes == "ar.tmx " + sha256_hex("Arabic") + "\n");
+  CHECK(racy->text.recorded() == "ar.tmx " + sha256_hex("Arabic") + "\n");
   CHECK(racy->stamps.empty());
   std::filesystem::remove_all(folder);
 }

@@ -10,26 +10,18 @@
 #include "edsync/file_io.h"
 #include "edsync/tm_text.h"
 #include "test_store.h"
+#include "text_test_support.h"
 
 namespace edsync::tm {
 
 using test::TestStore;
 using test::unit_of;
 namespace fs = std::filesystem;
+using test::files_in;
+using test::kData;
+using test::layout_in;
 
 namespace {
-
-const fs::path kData = fs::path(EDSYNC_TEST_DATA_DIR) / "tm";
-
-TextLayout layout_in(const fs::path& folder) { return {folder / "tm", "en", {"ar", "fa", "sq"}}; }
-
-// The files of tm/ (not the staging folder of an unfinished import).
-std::map<std::string, std::string> files_in(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::directory_iterator(dir))
-    if (entry.is_regular_file()) files[entry.path().filename().string()] = *read_file(entry.path());
-  return files;
-}
 
 // An index at `db` made by importing news.tmx as text.
 void import_news(const fs::path& db, const TextLayout& layout) {

@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <system_error>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +21,15 @@
 #include "edsync/result.h"
 
 namespace edsync::tm::detail {
+
+// For tests: faults injected where a commit keeps the previous files aside.
+struct StageHooks {
+  std::function<void(const std::string&)> after_each;  // after each file is replaced or deleted
+  // Replaces the hard link of the previous file (returns the link's error).
+  std::function<std::error_code(const std::filesystem::path& from, const std::filesystem::path& to)> link;
+  // Replaces the byte copy made where a link is not possible.
+  std::function<Status(const std::filesystem::path& from, const std::filesystem::path& to)> copy;
+};
 
 // The staging folder of `dir`; text_files() ignores it (it is not a *.tmx file).
 std::filesystem::path staging_folder(const std::filesystem::path& dir);
@@ -41,10 +51,10 @@ class TextStage {
   std::vector<std::string> planned() const;
 
   // Writes the plan (the commit point), then renames the new files into
-  // `dir` and moves deleted ones aside; `after_each` runs after each file
-  // (tests crash there).
-  Status commit(const std::function<void(const std::string&)>& after_each = {});
-  // After commit(): puts the previous files back.
+  // `dir` and moves deleted ones aside.
+  Status commit(const StageHooks& hooks = {});
+  // After commit(), whether it succeeded or not: puts back the previous
+  // files of those it renamed, and touches no other.
   void undo();
   // After commit(): the change stands; the previous files go.
   void finish();
@@ -54,6 +64,7 @@ class TextStage {
 
   std::filesystem::path dir_;
   std::vector<std::pair<std::string, bool>> plan_;  // name, true to write it (false: delete)
+  std::vector<std::pair<std::string, bool>> done_;  // what commit() carried out, in order
   bool active_ = true;
 };
 

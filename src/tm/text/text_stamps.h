@@ -13,18 +13,19 @@
 #include <vector>
 
 #include "edsync/result.h"
+#include "edsync/tm_text.h"
 
 namespace edsync::tm::detail {
 
-struct TextFingerprint {
-  std::string hashes;  // "name sha256\n" per file, the form the index records
+struct StampedFingerprint {
+  TextFingerprint text;
   std::string stamps;  // what to record for the next run
 };
 
 // The fingerprint of `names` in `dir`, reading only files whose stamp in
 // `known_stamps` (a previous TextFingerprint::stamps) does not match.
 // `now` (nanoseconds since the epoch) decides which stamps are racy.
-Result<TextFingerprint> fingerprint_text(const std::filesystem::path& dir, const std::vector<std::string>& names,
+Result<StampedFingerprint> fingerprint_text(const std::filesystem::path& dir, const std::vector<std::string>& names,
                                          std::string_view known_stamps, std::int64_t now);
 
 std::int64_t now_in_nanoseconds();

@@ -53,10 +53,10 @@ bool is_racy(const Stamp& stamp, std::int64_t now) {
 
 }  // namespace
 
-Result<TextFingerprint> fingerprint_text(const fs::path& dir, const std::vector<std::string>& names,
-                                         std::string_view known_stamps, std::int64_t now) {
+Result<StampedFingerprint> fingerprint_text(const fs::path& dir, const std::vector<std::string>& names,
+                                            std::string_view known_stamps, std::int64_t now) {
   const auto known = parse_stamps(known_stamps);
-  TextFingerprint fingerprint;
+  StampedFingerprint fingerprint;
   for (const auto& name : names) {
     const auto stamp = stamp_of(dir / name);
     const auto previous = known.find(name);
@@ -68,11 +68,25 @@ Result<TextFingerprint> fingerprint_text(const fs::path& dir, const std::vector<
       if (!hashed) return hashed.error();
       sha = std::move(*hashed);
     }
-    fingerprint.hashes += name + ' ' + sha + '\n';
+    fingerprint.text.files.push_back({name, stamp ? static_cast<std::uint64_t>(stamp->size) : 0, sha});
     if (stamp && !is_racy(*stamp, now)) fingerprint.stamps += stamp_line(name, *stamp, sha);
   }
   return fingerprint;
 }
+
+}  // namespace edsync::tm::detail
+
+namespace edsync::tm {
+
+std::string TextFingerprint::recorded() const {
+  std::string lines;
+  for (const auto& file : files) lines += file.name + ' ' + file.sha256 + '\n';
+  return lines;
+}
+
+}  // namespace edsync::tm
+
+namespace edsync::tm::detail {
 
 std::int64_t now_in_nanoseconds() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())

@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "edsync/file_io.h"
 #include "edsync/revision.h"
 #include "edsync/tmx.h"
 #include "external_sort.h"
@@ -26,7 +27,14 @@ using Sorters = std::map<std::string, std::unique_ptr<ExternalSorter>>;
 // Every part of the files `only` (all when null), as <tu> markup by file.
 Status sort_parts(Store& store, const TextLayout& layout, const std::set<std::string>* only, const fs::path& scratch,
                   std::size_t budget, Sorters& sorters) {
+  std::uint64_t total = 0, done = 0;
+  if (layout.on_progress) {
+    const auto count = store.unit_count();
+    if (!count) return count.error();
+    total = static_cast<std::uint64_t>(*count);
+  }
   return store.for_each_unit([&](const StoredUnit& stored) -> Status {
+    if (layout.on_progress) layout.on_progress({"writing tm/", ++done, total});
     for (auto& part : parts_of(stored, layout)) {
       if (only && !only->contains(part.file)) continue;
       auto markup = tmx::unit_markup(part.unit);
@@ -53,47 +61,15 @@ Status write_sorted(ExternalSorter& sorter, const TextLayout& layout, std::ostre
 
 // The staged file must be on disk before the plan that names it.
 Status write_staged(ExternalSorter& sorter, const TextLayout& layout, const fs::path& path) {
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) return io_error(path.string() + ": cannot create the file");
-    if (Status written = write_sorted(sorter, layout, out); !written)
-      return io_error(path.string() + ": " + written.error().message);
-    out.close();
-    if (!out) return io_error(path.string() + ": cannot write the file");
-  }
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  const bool synced = fd >= 0 && ::fsync(fd) == 0;
-  if (fd >= 0) ::close(fd);
-  if (!synced) return io_error(path.string() + ": cannot flush the file to disk");
-  return success();
-}
-
-// "name sha256\n" lines -> name -> sha256.
-std::map<std::string, std::string> parse_hashes(const std::string& lines) {
-  std::map<std::string, std::string> hashes;
-  std::istringstream in(lines);
-  std::string name, sha;
-  while (in >> name >> sha) hashes[name] = sha;
-  return hashes;
-}
-
-Result<std::map<std::string, std::string>> current_hashes(Store& store, const fs::path& dir,
-                                                          const std::vector<std::string>& names) {
-  const auto stamps = store.setting(kTextStampsKey);
-  if (!stamps) return stamps.error();
-  const auto fingerprint = fingerprint_text(dir, names, stamps->value_or(""), now_in_nanoseconds());
-  if (!fingerprint) return fingerprint.error();
-  return parse_hashes(fingerprint->hashes);
+  return write_file_streamed(path, [&](std::ostream& out) { return write_sorted(sorter, layout, out); });
 }
 
 }  // namespace
 
-Result<std::vector<std::string>> stage_text(Store& store, const TextLayout& layout, const std::set<std::string>* only,
-                                            TextStage& stage) {
-  const auto names = text_files(layout.dir);
-  if (!names) return names.error();
-  auto hashes = current_hashes(store, layout.dir, *names);
-  if (!hashes) return hashes.error();
+Result<StagedText> stage_text(Store& store, const TextLayout& layout, const std::set<std::string>* only,
+                              const TextFingerprint& current, TextStage& stage) {
+  std::map<std::string, TextFile> files;
+  for (const auto& file : current.files) files[file.name] = file;
   Sorters sorters;
   if (Status sorted = sort_parts(store, layout, only, stage.scratch(), layout.sort_memory, sorters); !sorted)
     return sorted.error();
@@ -102,26 +78,28 @@ Result<std::vector<std::string>> stage_text(Store& store, const TextLayout& layo
     if (Status written = write_staged(*sorter, layout, staged); !written) return written.error();
     auto sha = sha256_hex_of_file(staged);
     if (!sha) return sha.error();
-    const auto old = hashes->find(name);
-    if (old != hashes->end() && old->second == *sha) {
+    const auto old = files.find(name);
+    if (old != files.end() && old->second.sha256 == *sha) {
       std::error_code ignored;
       fs::remove(staged, ignored);
       continue;
     }
     stage.plan_write(name);
-    (*hashes)[name] = *sha;
+    std::error_code error;
+    files[name] = {name, static_cast<std::uint64_t>(fs::file_size(staged, error)), *sha};
   }
-  for (const auto& name : *names) {
-    if (sorters.contains(name) || (only && !only->contains(name))) continue;
-    stage.plan_delete(name);
-    hashes->erase(name);
+  for (const auto& file : current.files) {
+    if (sorters.contains(file.name) || (only && !only->contains(file.name))) continue;
+    stage.plan_delete(file.name);
+    files.erase(file.name);
   }
-  std::string fingerprint;
-  for (const auto& [name, sha] : *hashes) fingerprint += name + ' ' + sha + '\n';
-  if (Status recorded = store.set_setting(kTextFingerprintKey, fingerprint); !recorded) return recorded.error();
-  auto planned = stage.planned();
-  std::sort(planned.begin(), planned.end());
-  return planned;
+  StagedText result;
+  for (auto& [name, file] : files) result.after.files.push_back(std::move(file));
+  if (Status recorded = store.set_setting(kTextFingerprintKey, result.after.recorded()); !recorded)
+    return recorded.error();
+  result.planned = stage.planned();
+  std::sort(result.planned.begin(), result.planned.end());
+  return result;
 }
 
 Result<std::map<std::string, std::string>> render_in_memory(Store& store, const TextLayout& layout) {
