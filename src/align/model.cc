@@ -39,21 +39,33 @@ void add(TokenCounts& total, const TokenCounts& counts) {
 }
 
 // p: how often a token is found in true beads; q: in unrelated pairs.
-TokenWeights weights_from(const TokenCounts& aligned, const TokenCounts& shifted) {
-  TokenWeights weights;
+TokenRates rates_from(const TokenCounts& aligned, const TokenCounts& shifted) {
+  TokenRates rates;
   for (int k = 0; k < kTokenClasses; ++k) {
     for (int side = 0; side < 2; ++side) {
-      const double p = (aligned.found[k] + 1.0) / (aligned.found[k] + aligned.missing[k][side] + 2.0);
-      const double q = (shifted.found[k] + 1.0) / (shifted.found[k] + shifted.missing[k][side] + 2.0);
-      // A class that tells nothing (p no better than q) weighs nothing.
-      weights.found[k][side] = p > q ? std::log(p / q) : 0;
-      weights.missing[k][side] = p > q ? std::log((1 - p) / (1 - q)) : 0;
+      rates.p[k][side] = (aligned.found[k] + 1.0) / (aligned.found[k] + aligned.missing[k][side] + 2.0);
+      rates.q[k][side] = (shifted.found[k] + 1.0) / (shifted.found[k] + shifted.missing[k][side] + 2.0);
+    }
+  }
+  return rates;
+}
+
+}  // namespace
+
+TokenWeights weights_of(const TokenRates& rates) {
+  TokenWeights weights;
+  for (int other = 0; other < 3; ++other) {
+    for (int k = 0; k < kTokenClasses; ++k) {
+      for (int side = 0; side < 2; ++side) {
+        const double p = rates.p[k][side], q = std::min(rates.q[k][side] * (other + 1), 0.95);
+        // A class that tells nothing (p no better than q) weighs nothing.
+        weights.found[other][k][side] = p > q ? std::log(p / q) : 0;
+        weights.missing[other][k][side] = p > q ? std::log((1 - p) / (1 - q)) : 0;
+      }
     }
   }
   return weights;
 }
-
-}  // namespace
 
 TokenCounts count_tokens(std::span<const Features> source, std::span<const Features> target) {
   thread_local std::vector<std::uint32_t> a, b;
@@ -96,9 +108,11 @@ double Model::bead_cost(std::span<const Features> source, std::span<const Featur
   cost += length_cost(total_length(source), l2);
   if (target.size() > 1) cost += double(target.size() - 1) * std::log(std::max(l2, 1.0)) - std::log(target.size() == 3 ? 2.0 : 1.0);
   const TokenCounts counts = count_tokens(source, target);
+  const auto& found_s = tokens.found[target.size() - 1], &found_t = tokens.found[source.size() - 1];
+  const auto& missing_s = tokens.missing[target.size() - 1], &missing_t = tokens.missing[source.size() - 1];
   for (int k = 0; k < kTokenClasses; ++k) {
-    cost -= counts.found[k] * (tokens.found[k][0] + tokens.found[k][1]);
-    cost -= counts.missing[k][0] * tokens.missing[k][0] + counts.missing[k][1] * tokens.missing[k][1];
+    cost -= counts.found[k] * (found_s[k][0] + found_t[k][1]);
+    cost -= counts.missing[k][0] * missing_s[k][0] + counts.missing[k][1] * missing_t[k][1];
   }
   return cost;
 }
@@ -111,11 +125,9 @@ Model initial_model(std::span<const Features> source, std::span<const Features> 
   model.length.target_mean = std::max(l2 / double(std::max<std::size_t>(target.size(), 1)), 1.0);
   for (int s = 0; s < kShapeCount; ++s) model.shape_cost[s] = -std::log(kPriors[s]);
   for (int k = 0; k < kTokenClasses; ++k) {
-    for (int side = 0; side < 2; ++side) {
-      model.tokens.found[k][side] = 1.5;
-      model.tokens.missing[k][side] = k == int(TokenClass::latin) ? -0.2 : -0.5;
-    }
+    for (int side = 0; side < 2; ++side) model.rates.p[k][side] = 0.6, model.rates.q[k][side] = 0.1;
   }
+  model.tokens = weights_of(model.rates);
   return model;
 }
 
@@ -151,7 +163,8 @@ Model learned_model(const std::vector<Pair>& beads, const Model& start) {
     add(aligned, count_tokens(ones[b]->source, ones[b]->target));
     add(shifted, count_tokens(ones[b]->source, ones[(b + 3) % ones.size()]->target));
   }
-  model.tokens = weights_from(aligned, shifted);
+  model.rates = rates_from(aligned, shifted);
+  model.tokens = weights_of(model.rates);
   return model;
 }
 

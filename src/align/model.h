@@ -20,18 +20,27 @@ struct LengthModel {
   double outlier = 0.02;      // share of true beads whose lengths follow no model
 };
 
-// log(p/q) for a token found on the other side and log((1-p)/(1-q)) for one
-// that is not, per class and side, where p is the chance in a true bead and
-// q the chance in an unrelated pair.
-struct TokenWeights {
-  std::array<std::array<double, 2>, kTokenClasses> found{};
-  std::array<std::array<double, 2>, kTokenClasses> missing{};
+// The chance that a token finds its match on the other side, per class and
+// side: p in a true bead, q in an unrelated pair of sentences. A found token
+// weighs log(p/q), a missing one log((1-p)/(1-q)), where q grows with the
+// sentences on the other side (more chances to match by accident).
+struct TokenRates {
+  std::array<std::array<double, 2>, kTokenClasses> p{};
+  std::array<std::array<double, 2>, kTokenClasses> q{};
 };
+
+struct TokenWeights {
+  // [sentences on the other side - 1][class][side]
+  std::array<std::array<std::array<double, 2>, kTokenClasses>, 3> found{};
+  std::array<std::array<std::array<double, 2>, kTokenClasses>, 3> missing{};
+};
+TokenWeights weights_of(const TokenRates& rates);
 
 struct Model {
   LengthModel length;
   std::array<double, kShapeCount> shape_cost{};  // -log prior of each shape
-  TokenWeights tokens;
+  TokenRates rates;
+  TokenWeights tokens;  // from rates
 
   double bead_cost(std::span<const Features> source, std::span<const Features> target) const;
   double length_cost(double source_length, double target_length) const;
