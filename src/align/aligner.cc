@@ -16,6 +16,9 @@ namespace {
 
 using namespace align_detail;
 
+// More rounds measured no better on NTREX.
+constexpr int kRounds = 1;
+
 struct Side {
   std::vector<Features> sentences;
   std::vector<std::size_t> paragraph_begin;  // first sentence of each paragraph, then the end
@@ -174,16 +177,18 @@ Result<std::vector<Bead>> align_texts(const AlignText& source_text, const AlignT
   set_word_tokens(seed.translations(), source.sentences, target.sentences);
   gather_paragraphs(source), gather_paragraphs(target);
   const Model start = initial_model(source.sentences, target.sentences);
-  const Pass first = run_pass(source, target, start, start, false);
-
-  set_word_tokens(lexicon_from(first, source, target, options).translations(), source.sentences, target.sentences);
-  gather_paragraphs(source), gather_paragraphs(target);
-  const Model sentence_model = learned_model(pairs_of(first, source, target), start);
-  const Model paragraph_model = learned_model(first.paragraphs, sentence_model);
-  const Pass second = run_pass(source, target, sentence_model, paragraph_model, true);
+  Pass pass = run_pass(source, target, start, start, false);
+  // Each round learns from a better alignment than the one before.
+  for (int round = 0; round < kRounds; ++round) {
+    set_word_tokens(lexicon_from(pass, source, target, options).translations(), source.sentences, target.sentences);
+    gather_paragraphs(source), gather_paragraphs(target);
+    const Model sentence_model = learned_model(pairs_of(pass, source, target), start);
+    const Model paragraph_model = learned_model(pass.paragraphs, sentence_model);
+    pass = run_pass(source, target, sentence_model, paragraph_model, round + 1 == kRounds);
+  }
 
   std::vector<Bead> beads;
-  for (const auto& found : second.sentences) beads.push_back(bead_of(found, source_text, target_text));
+  for (const auto& found : pass.sentences) beads.push_back(bead_of(found, source_text, target_text));
   return beads;
 }
 

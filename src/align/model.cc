@@ -111,8 +111,13 @@ double Model::bead_cost(std::span<const Features> source, std::span<const Featur
   const auto& found_s = tokens.found[target.size() - 1], &found_t = tokens.found[source.size() - 1];
   const auto& missing_s = tokens.missing[target.size() - 1], &missing_t = tokens.missing[source.size() - 1];
   for (int k = 0; k < kTokenClasses; ++k) {
+    // Anchors of a sentence go missing together (a translator converts
+    // inches to millimetres, drops the quotation marks): one miss per class.
+    const auto misses = [&](int side) {
+      return k == int(TokenClass::word) ? counts.missing[k][side] : std::min(counts.missing[k][side], 1);
+    };
     cost -= counts.found[k] * (found_s[k][0] + found_t[k][1]);
-    cost -= counts.missing[k][0] * missing_s[k][0] + counts.missing[k][1] * missing_t[k][1];
+    cost -= misses(0) * missing_s[k][0] + misses(1) * missing_t[k][1];
   }
   return cost;
 }

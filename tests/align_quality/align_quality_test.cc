@@ -75,7 +75,10 @@ Side side_of(const std::vector<std::string>& lines, const std::vector<std::size_
   Side side;
   bool join = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (dropped[i]) continue;
+    if (dropped[i]) {  // what follows a lost sentence starts afresh: merges never cross a gap
+      join = false;
+      continue;
+    }
     const bool same_document = !side.lines.empty() && document[side.lines.back().back()] == document[i];
     if (join && same_document) {
       side.text.sentences.back() += " " + lines[i];
@@ -173,6 +176,10 @@ Score run(const Corpus& corpus, const std::vector<std::string>& translation, con
       std::cout << "] -> [";
       for (auto t : key.second) std::cout << t << ' ';
       std::cout << "]\n";
+      if (std::string(what) == "wrong") {
+        for (auto s : key.first) std::cout << "     S" << s << ": " << source.text.sentences[s] << '\n';
+        for (auto t : key.second) std::cout << "     T" << t << ": " << target.text.sentences[t] << '\n';
+      }
     };
     for (const auto& key : gold) if (!found_keys.contains(key)) show(key, "missed");
     for (const auto& bead : *beads) {
@@ -221,8 +228,8 @@ TEST_CASE("the aligner meets the issue's bar on NTREX, clean and perturbed" * do
 TEST_CASE("the aligner keeps its measured quality on NTREX") {
   for (const auto& [language, score] : figures()) {
     CAPTURE(language);
-    CHECK(score.clean.f1 >= 0.96);
-    CHECK(score.perturbed.f1 >= 0.91);
-    CHECK(score.perturbed.other_recall >= 0.75);
+    CHECK(score.clean.f1 >= 0.995);
+    CHECK(score.perturbed.f1 >= 0.955);
+    CHECK(score.perturbed.other_recall >= 0.79);
   }
 }
