@@ -25,6 +25,7 @@ namespace edsync {
 // One side of an alignment: its sentences in reading order, each with the
 // paragraph it belongs to (non-decreasing) and where it came from.
 struct AlignText {
+  std::string name;  // the file, as messages name it
   std::vector<std::string> sentences;
   std::vector<std::size_t> paragraph_of;  // paragraph index of each sentence
   std::vector<std::size_t> line_of;       // 0-based line of each sentence in its file

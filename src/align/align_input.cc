@@ -37,6 +37,7 @@ std::string_view trimmed(std::string_view line) {
 Result<AlignText> read_presegmented(std::string_view text, const std::string& file_name) {
   if (auto utf8 = check_utf8(text, file_name); !utf8) return utf8.error();
   AlignText result;
+  result.name = file_name;
   std::size_t paragraph = 0, line = 0;
   bool paragraph_open = false;
   while (!text.empty()) {
@@ -62,6 +63,7 @@ Result<AlignText> segment_for_alignment(std::string_view text, const std::string
   if (auto utf8 = check_utf8(text, file_name); !utf8) return utf8.error();
   const auto blocks = text_blocks(text, options.format);
   AlignText result;
+  result.name = file_name;
   std::size_t block = 0, line = 0, counted = 0;
   for (const auto& segment : Segmenter::built_in().segment(text, options)) {
     while (block + 1 < blocks.size() && blocks[block].end <= segment.begin) ++block;

@@ -153,16 +153,24 @@ Bead bead_of(const Found& found, const AlignText& source, const AlignText& targe
   return bead;
 }
 
+std::string name_of(const AlignText& text, const char* side) { return text.name.empty() ? side : text.name; }
+
 Status check_sizes(const AlignText& source, const AlignText& target) {
   const std::size_t n = source.sentences.size(), m = target.sentences.size();
-  if (n == 0) return input_error("the source holds no sentence");
-  if (m == 0) return input_error("the target holds no sentence");
+  for (const AlignText* text : {&source, &target}) {
+    if (text->sentences.empty()) {
+      return input_error(name_of(*text, text == &source ? "the source" : "the target") +
+                         ": no sentence to align (the text is empty, or only blank lines and paragraph marks)");
+    }
+  }
   if (source.paragraph_of.size() != n || target.paragraph_of.size() != m) {
     return usage_error("every sentence needs its paragraph");
   }
+  // No bead takes more than three sentences against one.
   if (std::max(n, m) > 4 * std::min(n, m) + 4) {
-    return input_error("sizes differ too much: " + std::to_string(n) + " source sentences against " +
-                       std::to_string(m) + " target sentences (no bead holds more than 3 to 1)");
+    return input_error(name_of(source, "the source") + " has " + std::to_string(n) + " sentences and " +
+                       name_of(target, "the target") + " " + std::to_string(m) +
+                       ": too unequal to be translations of each other (a bead pairs at most 3 sentences with 1)");
   }
   return success();
 }

@@ -70,6 +70,7 @@ int run(int argc, char** argv) {
   add_lookup_command(app, context);
   add_concordance_command(app, context);
   add_segment_command(app, context);
+  add_align_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -51,5 +51,6 @@ void add_tm_command(CLI::App& app, Context& context);
 void add_lookup_command(CLI::App& app, Context& context);
 void add_concordance_command(CLI::App& app, Context& context);
 void add_segment_command(CLI::App& app, Context& context);
+void add_align_command(CLI::App& app, Context& context);
 
 }  // namespace edsync::cli
