@@ -17,10 +17,18 @@ double total_length(std::span<const Features> items) {
   return total;
 }
 
-void gather_tokens(std::span<const Features> items, std::vector<std::uint32_t>& out) {
+// The tokens of up to three items, each sorted, merged into `out`; one
+// item's tokens are used where they are.
+std::span<const std::uint32_t> gather_tokens(std::span<const Features> items, std::vector<std::uint32_t>& out,
+                                             std::vector<std::uint32_t>& scratch) {
+  if (items.size() == 1) return items[0].tokens;
   out.clear();
-  for (const auto& item : items) out.insert(out.end(), item.tokens.begin(), item.tokens.end());
-  if (items.size() > 1) std::sort(out.begin(), out.end());
+  for (const auto& item : items) {
+    scratch.swap(out);
+    out.resize(scratch.size() + item.tokens.size());
+    std::merge(scratch.begin(), scratch.end(), item.tokens.begin(), item.tokens.end(), out.begin());
+  }
+  return out;
 }
 
 double median(std::vector<double> values) {
@@ -68,9 +76,9 @@ TokenWeights weights_of(const TokenRates& rates) {
 }
 
 TokenCounts count_tokens(std::span<const Features> source, std::span<const Features> target) {
-  thread_local std::vector<std::uint32_t> a, b;
-  gather_tokens(source, a);
-  gather_tokens(target, b);
+  thread_local std::vector<std::uint32_t> a_buffer, b_buffer, scratch;
+  const auto a = gather_tokens(source, a_buffer, scratch);
+  const auto b = gather_tokens(target, b_buffer, scratch);
   TokenCounts counts;
   std::size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {
