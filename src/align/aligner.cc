@@ -69,12 +69,10 @@ std::span<const Features> items(const std::vector<Features>& all, std::size_t be
 }
 
 std::vector<PathBead> path_through(const std::vector<Features>& source, Span s, const std::vector<Features>& target,
-                                   Span t, const Model& model, bool posteriors) {
+                                   Span t, const Model& model, BandOptions options) {
   const BeadCost cost = [&](std::size_t i, int di, std::size_t j, int dj) {
     return model.bead_cost(items(source, s.begin + i, di), items(target, t.begin + j, dj));
   };
-  BandOptions options;
-  options.posteriors = posteriors;
   return best_path(s.size, t.size, cost, options);
 }
 
@@ -86,7 +84,9 @@ void align_group(const Side& source, Span s, const Side& target, Span t, const M
     for (std::size_t j = 0; j < t.size; ++j) out.push_back({{s.begin, 0}, {t.begin + j, 1}, posterior});
     return;
   }
-  for (const auto& bead : path_through(source.sentences, s, target.sentences, t, model, posteriors)) {
+  BandOptions options;
+  options.posteriors = posteriors;
+  for (const auto& bead : path_through(source.sentences, s, target.sentences, t, model, options)) {
     const auto [di, dj] = kShapes[bead.shape];
     out.push_back({{s.begin + bead.source_begin, std::size_t(di)},
                    {t.begin + bead.target_begin, std::size_t(dj)},
@@ -99,7 +99,14 @@ Pass run_pass(const Side& source, const Side& target, const Model& sentence_mode
   const Span all_source{0, source.paragraphs.size()}, all_target{0, target.paragraphs.size()};
   std::vector<PathBead> groups;
   if (all_source.size == 1 && all_target.size == 1) groups.push_back({0, 0, 0, 1});
-  else groups = path_through(source.paragraphs, all_source, target.paragraphs, all_target, paragraph_model, posteriors);
+  else {
+    // Paragraphs drift less than sentences, and each cell costs a paragraph's
+    // worth of tokens: a narrow band to start with, widened where needed.
+    BandOptions options;
+    options.posteriors = posteriors;
+    options.initial_width = 6;
+    groups = path_through(source.paragraphs, all_source, target.paragraphs, all_target, paragraph_model, options);
+  }
   Pass pass;
   for (const auto& group : groups) {
     const auto [dp, dq] = kShapes[group.shape];
