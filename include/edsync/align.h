@@ -70,7 +70,9 @@ Result<AlignText> read_presegmented(std::string_view text, const std::string& fi
 Result<AlignText> segment_for_alignment(std::string_view text, const std::string& file_name,
                                         const SegmentOptions& options);
 
-// Tab-separated word pairs: source TAB target, one a line, # comments.
+// Tab-separated word pairs (source TAB target, one a line, # comments), or a
+// FreeDict dictionary as Debian's dict-freedict-* packages install it (a path
+// ending in .index, .dict or .dict.dz, e.g. /usr/share/dictd/freedict-eng-ara.index).
 Result<std::vector<WordPair>> read_dictionary(const std::filesystem::path& path);
 
 }  // namespace edsync

@@ -3,6 +3,7 @@
 // priors, token weights, the word-translation table) and a second aligns.
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include "band_dp.h"
 #include "edsync/align.h"
@@ -140,9 +141,16 @@ Lexicon lexicon_from(const Pass& pass, const Side& source, const Side& target, c
     if (bead.source.size != 1 || bead.target.size != 1) continue;
     lexicon.add_pair(source.sentences[bead.source.begin].words, target.sentences[bead.target.begin].words);
   }
+  // Only entries both texts use: a translation the target never writes (or
+  // writes in another form) would only count as missing.
+  std::unordered_set<std::uint32_t> source_words, target_words;
+  for (const auto& item : source.sentences) source_words.insert(item.words.begin(), item.words.end());
+  for (const auto& item : target.sentences) target_words.insert(item.words.begin(), item.words.end());
   for (const auto& entry : options.dictionary) {
     const auto s = word_ids(entry.source), t = word_ids(entry.target);
-    if (s.size() == 1 && t.size() == 1) lexicon.add_entry(s[0], t[0]);
+    if (s.size() == 1 && t.size() == 1 && source_words.contains(s[0]) && target_words.contains(t[0])) {
+      lexicon.add_entry(s[0], t[0]);
+    }
   }
   return lexicon;
 }

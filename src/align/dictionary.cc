@@ -1,4 +1,6 @@
-// --dictionary files: one word pair a line, source TAB target.
+// --dictionary files: one word pair a line, source TAB target, or FreeDict.
+#include "dictionary.h"
+
 #include "edsync/align.h"
 #include "edsync/diagnostic.h"
 #include "edsync/file_io.h"
@@ -7,6 +9,7 @@
 namespace edsync {
 
 Result<std::vector<WordPair>> read_dictionary(const std::filesystem::path& path) {
+  if (align_detail::is_freedict(path)) return align_detail::read_freedict(path);
   auto text = read_file(path);
   if (!text) return text.error();
   const std::string name = path.string();
