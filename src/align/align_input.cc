@@ -7,10 +7,14 @@
 #include "edsync/diagnostic.h"
 #include "edsync/file_io.h"
 #include "edsync/text.h"
+#include "lines.h"
 
 namespace edsync {
 
 namespace {
+
+using align_detail::take_line;
+using align_detail::trimmed;
 
 Status check_utf8(std::string_view text, const std::string& file_name) {
   const auto invalid = find_invalid_utf8(text);
@@ -25,13 +29,6 @@ Status check_utf8(std::string_view text, const std::string& file_name) {
                          .to_string());
 }
 
-std::string_view trimmed(std::string_view line) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; };
-  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
-  while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
-  return line;
-}
-
 }  // namespace
 
 Result<AlignText> read_presegmented(std::string_view text, const std::string& file_name) {
@@ -41,9 +38,7 @@ Result<AlignText> read_presegmented(std::string_view text, const std::string& fi
   std::size_t paragraph = 0, line = 0;
   bool paragraph_open = false;
   while (!text.empty()) {
-    const auto end = text.find('\n');
-    const std::string_view content = trimmed(text.substr(0, end));
-    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    const std::string_view content = trimmed(take_line(text));
     if (content.empty() || content == "<p>") {
       if (paragraph_open) ++paragraph;
       paragraph_open = false;

@@ -5,6 +5,7 @@
 #include "edsync/diagnostic.h"
 #include "edsync/file_io.h"
 #include "edsync/text.h"
+#include "lines.h"
 
 namespace edsync {
 
@@ -22,9 +23,7 @@ Result<std::vector<WordPair>> read_dictionary(const std::filesystem::path& path)
   int line = 0;
   while (!rest.empty()) {
     ++line;
-    const auto end = rest.find('\n');
-    std::string_view content = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+    std::string_view content = align_detail::take_line(rest);
     if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
     if (content.empty() || content.front() == '#') continue;
     const auto tab = content.find('\t');

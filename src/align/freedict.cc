@@ -10,6 +10,7 @@
 
 #include "dictionary.h"
 #include "edsync/file_io.h"
+#include "lines.h"
 
 namespace edsync::align_detail {
 
@@ -39,12 +40,6 @@ std::optional<std::size_t> base64_number(std::string_view digits) {
   return value;
 }
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-  return text;
-}
-
 // The translations of one entry: the lines after the first, cut at commas.
 void add_entry(std::string_view headword, std::string_view entry, std::vector<WordPair>& pairs) {
   const auto first_line = entry.find('\n');
@@ -58,10 +53,8 @@ void add_entry(std::string_view headword, std::string_view entry, std::vector<Wo
   }
   std::string_view list = translations;
   while (!list.empty()) {
-    const auto end = list.find('\n');
-    const std::string_view translation = trimmed(list.substr(0, end));
+    const std::string_view translation = trimmed(take_line(list));
     if (!translation.empty()) pairs.push_back({std::string(headword), std::string(translation)});
-    list = end == std::string_view::npos ? std::string_view{} : list.substr(end + 1);
   }
 }
 
@@ -86,9 +79,7 @@ Result<std::vector<WordPair>> read_freedict(const std::filesystem::path& path) {
   int line_number = 0;
   while (!lines.empty()) {
     ++line_number;
-    const auto end = lines.find('\n');
-    const std::string_view line = lines.substr(0, end);
-    lines = end == std::string_view::npos ? std::string_view{} : lines.substr(end + 1);
+    const std::string_view line = take_line(lines);
     const auto tab1 = line.find('\t'), tab2 = line.rfind('\t');
     if (line.empty() || line.starts_with("00database")) continue;
     std::optional<std::size_t> offset, length;
