@@ -7,7 +7,8 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build libicu-dev libssl-dev libsqlite3-dev libyaml-cpp-dev
-          nlohmann-json3-dev libpugixml-dev libfmt-dev libcli11-dev doctest-dev libbenchmark-dev libxml2-utils tidy)
+          nlohmann-json3-dev libpugixml-dev libfmt-dev libcli11-dev doctest-dev libbenchmark-dev libxml2-utils tidy
+          zlib1g-dev)  # xmllint and tidy check what edsync writes; zlib reads FreeDict .dict.dz
 for option in "$@"; do
   case "$option" in
     --clang) packages+=(clang-14 libclang-rt-14-dev) ;;
