@@ -1,6 +1,7 @@
 #include "fuzzy_index.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 #include <string_view>
 #include <unordered_map>

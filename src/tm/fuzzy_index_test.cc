@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <filesystem>
 #include <random>
@@ -234,6 +235,35 @@ std::string shown(const std::vector<Match>& matches) {
 }
 
 }  // namespace
+
+TEST_CASE("the indexed lookup returns the exhaustive scan's matches at any threshold, punctuation too") {
+  TestStore t;
+  std::mt19937 random(3);
+  const auto punctuation = [&] {
+    std::string text;
+    for (std::size_t i = 0, marks = 1 + random() % 6; i < marks; ++i) text += kWords[kWords.size() - 4 + random() % 3];
+    return text;
+  };
+  std::vector<tmx::Unit> units;
+  for (int i = 0; i < 200; ++i) {
+    const std::string source = i % 5 ? random_sentence(random, 1 + random() % 10) : punctuation();
+    units.push_back(unit_of({{"en", source}, {"ar", "\u062a " + std::to_string(i)}}));
+  }
+  fill(t.store, units);
+  int compared = 0;
+  for (int q = 0; q < 120; ++q) {
+    std::string query = q % 6 == 5 ? punctuation() : random_sentence(random, 1 + random() % 10);
+    if (q % 6 == 4) query += punctuation() + punctuation();
+    const auto options = to_ar(5, std::array{0, 25, 50, 70, 90, 100}[static_cast<std::size_t>(q / 6 % 6)]);
+    const auto indexed = t.store.lookup(query, options);
+    const auto scanned = t.store.lookup_exhaustive(query, options);
+    REQUIRE(indexed.ok());
+    REQUIRE(scanned.ok());
+    CHECK(shown(*indexed) == shown(*scanned));
+    compared += static_cast<int>(scanned->size());
+  }
+  CHECK(compared > 150);
+}
 
 TEST_CASE("lookups of common words find the best match, whatever order the memory was built in") {
   const auto memory = common_memory(24'000);
