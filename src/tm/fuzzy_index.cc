@@ -23,20 +23,6 @@ std::int64_t every_segment_key() { return key_of(""); }
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
-// A segment's adjacent word pairs, repeats kept: n words give n + 1 pairs
-// (its start and end count as empty words), no word gives one.
-std::vector<std::int64_t> pairs_of(const std::vector<Token>& tokens) {
-  std::vector<std::int64_t> pairs;
-  std::string_view previous;
-  for (const auto& token : tokens) {
-    if (!token.word) continue;
-    pairs.push_back(key_of(previous, token.folded));
-    previous = token.folded;
-  }
-  pairs.push_back(key_of(previous, ""));
-  return pairs;
-}
-
 // What a score of T allows a segment of a given size. With L the longer
 // size in words, the score needs an edit distance d <= (100 - T) L / 100.
 // Counting words only, let u be the query words left unmatched (replaced or
@@ -97,7 +83,7 @@ std::int64_t documents_of(sql::Database& db, std::int64_t key) {
 }
 
 QueryPairs query_pairs(sql::Database& db, const std::vector<Token>& query) {
-  auto keys = pairs_of(query);
+  auto keys = word_pairs(query);
   std::sort(keys.begin(), keys.end());
   QueryPairs pairs;
   pairs.total = static_cast<std::int64_t>(keys.size());
@@ -253,10 +239,26 @@ std::vector<FuzzyCandidate> every_segment(sql::Database& db) {
 
 }  // namespace
 
+std::vector<std::int64_t> word_pairs(const std::vector<Token>& tokens) {
+  std::vector<std::int64_t> pairs;
+  std::string_view previous;
+  for (const auto& token : tokens) {
+    if (!token.word) continue;
+    pairs.push_back(key_of(previous, token.folded));
+    previous = token.folded;
+  }
+  pairs.push_back(key_of(previous, ""));
+  return pairs;
+}
+
+int best_possible_score(std::int64_t query_size, std::int64_t size, std::int64_t lacking) {
+  return Bounds{query_size, 0}.best_possible(size, lacking);
+}
+
 FuzzyShape shape_of(const std::vector<Token>& tokens) {
   FuzzyShape shape;
   for (const auto& token : tokens) shape.size += token.word ? kWordSize : 1;
-  shape.terms = pairs_of(tokens);
+  shape.terms = word_pairs(tokens);
   shape.terms.push_back(every_segment_key());
   std::sort(shape.terms.begin(), shape.terms.end());
   shape.terms.erase(std::unique(shape.terms.begin(), shape.terms.end()), shape.terms.end());

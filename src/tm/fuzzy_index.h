@@ -28,6 +28,14 @@ struct FuzzyShape {
 
 FuzzyShape shape_of(const std::vector<Token>& tokens);
 
+// A segment's adjacent pairs of folded words as keys, repeats kept: n words
+// give n + 1 pairs (its start and end count as empty words), none gives one.
+std::vector<std::int64_t> word_pairs(const std::vector<Token>& tokens);
+
+// The best score a segment of `size` can have against a query of
+// `query_size` when it lacks `lacking` of the query's word pairs (with repeats).
+int best_possible_score(std::int64_t query_size, std::int64_t size, std::int64_t lacking);
+
 // Exact: can two segments of these sizes score `threshold` or more? The edit
 // distance is at least the difference of their sizes.
 bool may_reach(std::int64_t size_a, std::int64_t size_b, int threshold);

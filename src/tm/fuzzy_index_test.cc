@@ -28,6 +28,26 @@ std::string random_sentence(std::mt19937& random, std::size_t words, std::size_t
   return text;
 }
 
+// The words of `text` with up to three replaced, deleted or inserted.
+std::string edited(const std::string& text, std::mt19937& random, std::size_t vocabulary) {
+  std::vector<std::string> words;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t space = std::min(text.find(' ', at), text.size());
+    words.push_back(text.substr(at, space - at));
+    at = space + 1;
+  }
+  for (int edit = static_cast<int>(random() % 4); edit > 0; --edit) {
+    const auto at = words.begin() + static_cast<std::ptrdiff_t>(words.empty() ? 0 : random() % words.size());
+    const auto kind = random() % 3;
+    if (kind == 0 || words.empty()) words.insert(at, kWords[random() % vocabulary]);
+    else if (kind == 1) words.erase(at);
+    else *at = kWords[random() % vocabulary];
+  }
+  std::string joined;
+  for (const auto& word : words) joined += (joined.empty() ? "" : " ") + word;
+  return joined;
+}
+
 LookupOptions to_ar(std::size_t max, int threshold = 70) {
   LookupOptions options;
   options.target_lang = "ar";
@@ -61,6 +81,27 @@ TEST_CASE("the size bound never rules out a pair that reaches the threshold") {
   CHECK(reached > 100);
   CHECK_FALSE(may_reach(40, 20, 70));  // ten words against five: at best 50
   CHECK(may_reach(40, 28, 70));        // ten against seven: 70 if the seven are all there
+}
+
+TEST_CASE("the word-pair bound is never below the score a segment reaches") {
+  std::mt19937 random(17);
+  int close = 0;
+  for (int i = 0; i < 4000; ++i) {
+    const std::size_t vocabulary = 4 + random() % (kWords.size() - 4);
+    const std::string query_text = random_sentence(random, random() % 14, vocabulary);
+    std::string segment_text = random_sentence(random, random() % 14, vocabulary);
+    if (i % 2) segment_text = edited(query_text, random, vocabulary);  // close scores
+    const auto query = tokenize(query_text);
+    const auto segment = tokenize(segment_text);
+    const auto held = shape_of(segment).terms;
+    std::int64_t lacking = 0;
+    for (const auto pair : word_pairs(query)) lacking += std::binary_search(held.begin(), held.end(), pair) ? 0 : 1;
+    const int score = fuzzy_score(segment, query);
+    const int bound = best_possible_score(shape_of(query).size, shape_of(segment).size, lacking);
+    CHECK(bound >= score);
+    close += bound - score <= 10 ? 1 : 0;
+  }
+  CHECK(close > 1000);
 }
 
 TEST_CASE("the indexed lookup finds what the exhaustive scan finds") {
