@@ -1,7 +1,9 @@
 // Translation memory speed: import throughput against a bare loop of
 // prepared SQLite inserts of the same rows, and fuzzy lookup latency (p50,
 // p95) with recall@1 against an exhaustive scan, on memories of 10k, 100k and
-// 1M units whose English is spliced from real news sentences (see SentenceMaker).
+// 1M units whose English is spliced from real news sentences (see
+// SentenceMaker), one in ten made of common words only; ordinary and
+// common-word queries are measured apart (see run_size).
 //
 //   bench/edsync_tm_bench [--reuse] [--queries N] [--recall N] [SIZES...]   e.g. 10000 100000 1000000
 //   bench/edsync_tm_bench --write-tmx FILE UNITS                   a TMX to import by hand
