@@ -7,35 +7,60 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace edsync {
 
 namespace fs = std::filesystem;
 
-Result<std::string> read_file(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error(path.string() + ": cannot open: " + std::strerror(errno));
-  // Room for the size fstat gives and one byte more, so that one read and one
-  // that finds the end do; a file that grows (or a pipe) gets more room.
-  struct stat info {};
-  std::string content;
-  content.resize(::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) + 1 : 4096);
+namespace {
+
+Error folder_given(const fs::path& path, std::string_view what) {
+  return input_error(path.string() + ": is a folder; give " + std::string(what));
+}
+
+// Reads to the end into `content`, which starts with the room expected; a file
+// that grows (or a pipe) gets more. Returns 0 or the errno of a failed read.
+int read_to_end(int fd, std::string& content) {
   std::size_t filled = 0;
   for (;;) {
     if (filled == content.size()) content.resize(content.size() * 2);
     const ssize_t got = ::read(fd, content.data() + filled, content.size() - filled);
     if (got < 0 && errno == EINTR) continue;
-    if (got < 0) {
-      const int error = errno;
-      ::close(fd);
-      return io_error(path.string() + ": read failed: " + std::strerror(error));
-    }
+    if (got < 0) return errno;
     if (got == 0) break;
     filled += static_cast<std::size_t>(got);
   }
-  ::close(fd);
   content.resize(filled);
+  return 0;
+}
+
+}  // namespace
+
+Status refuse_folder(const fs::path& path, std::string_view what) {
+  std::error_code error;
+  if (!fs::is_directory(path, error)) return success();
+  return folder_given(path, what);
+}
+
+Result<std::string> read_file(const fs::path& path, std::string_view what) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int error = errno;
+    if (const Status file = refuse_folder(path, what); !file) return file.error();
+    return io_error(path.string() + ": cannot open: " + std::strerror(error));
+  }
+  // Room for the size fstat gives and one byte more, so that one read and one
+  // that finds the end do. The same fstat tells a folder, which opens on Linux.
+  struct stat info {};
+  const bool known = ::fstat(fd, &info) == 0;
+  if (known && S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    return folder_given(path, what);
+  }
+  std::string content(known && S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) + 1 : 4096, '\0');
+  const int error = read_to_end(fd, content);
+  ::close(fd);
+  if (error != 0) return io_error(path.string() + ": read failed: " + std::strerror(error));
   return content;
 }
 
@@ -57,9 +82,19 @@ Error failed(const fs::path& path, const char* what) {
   return io_error(path.string() + ": " + what + ": " + std::strerror(errno));
 }
 
+// A symbolic link is kept: the file it leads to is the one replaced, as an
+// editor saving through the link would do.
+fs::path link_target(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_symlink(path, error)) return path;
+  const fs::path target = fs::canonical(path, error);
+  return error ? path : target;
+}
+
 }  // namespace
 
-Status write_file_atomically(const fs::path& path, std::string_view content) {
+Status write_file_atomically(const fs::path& requested, std::string_view content) {
+  const fs::path path = link_target(requested);
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::string temp_name = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(temp_name.data());
@@ -81,6 +116,29 @@ Status write_file_atomically(const fs::path& path, std::string_view content) {
     return error;
   }
   return success();
+}
+
+Status flush_to_disk(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return failed(path, "cannot open");
+  const bool synced = ::fsync(fd) == 0;
+  const int saved_errno = errno;
+  ::close(fd);
+  errno = saved_errno;
+  return synced ? success() : failed(path, "cannot flush to disk");
+}
+
+Status write_file_streamed(const fs::path& path, const std::function<Status(std::ostream&)>& fill) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return failed(path, "cannot create");
+  errno = 0;
+  const Status filled = fill(out);
+  // A stream that failed lost bytes to the system: its reason is the one to give.
+  if (out.bad()) return failed(path, "cannot write");
+  if (!filled) return filled;
+  out.close();
+  if (!out) return failed(path, "cannot write");
+  return flush_to_disk(path);
 }
 
 }  // namespace edsync

@@ -146,6 +146,10 @@ std::string describe_changes(const std::vector<SentenceChange>& changes) {
   return text.empty() ? "only its layout changed" : text;
 }
 
+constexpr std::string_view kShallowClone =
+    "the earlier English is not in this shallow clone; fetch the whole history to see what changed: "
+    "fetch-depth: 0 for actions/checkout in GitHub Actions, GIT_DEPTH: 0 in GitLab CI, or git fetch --unshallow";
+
 std::vector<std::string> sentences_of_article(const Article& article) {
   return sentences_of(article.title + "\n\n" + article.body, article.lang);
 }
@@ -180,7 +184,7 @@ class StaleExplainer {
     const auto earlier = earlier_.find({english->id, *finding.recorded_revision});
     const auto* now = earlier == earlier_.end() ? nullptr : sentences_now(*english);
     if (!now) {
-      finding.detail = "the English changed since this translation (" + revisions + "; the earlier English is not in git history)";
+      finding.detail = "the English changed since this translation (" + revisions + "; " + std::string(unexplained()) + ")";
       return;
     }
     finding.changes = compare_sentences(sentences_of_article(earlier->second), *now);
@@ -191,6 +195,12 @@ class StaleExplainer {
   const Article* english_of(const Finding& finding) const {
     if (!finding.recorded_revision) return nullptr;
     return workspace_.find(workspace_.config.source_lang, finding.id);
+  }
+
+  // Why git could not say: a shallow clone is asked about once per check.
+  std::string_view unexplained() {
+    if (!shallow_) shallow_ = in_shallow_clone(workspace_);
+    return *shallow_ ? kShallowClone : "the earlier English is not in git history";
   }
 
   const std::vector<std::string>* sentences_now(const Article& english) {
@@ -204,18 +214,44 @@ class StaleExplainer {
   const Workspace& workspace_;
   EarlierArticles earlier_;
   std::map<std::string, std::optional<std::vector<std::string>>> now_;
+  std::optional<bool> shallow_;
 };
+
+// A pattern that matches nothing is a typo, not a workspace in step.
+bool any_article_matches(const Workspace& workspace, const std::vector<std::string>& patterns) {
+  for (const auto& [lang, articles] : workspace.articles)
+    for (const auto& [id, article] : articles)
+      if (matches_any(id, patterns)) return true;
+  return std::any_of(workspace.invalid_files.begin(), workspace.invalid_files.end(), [&](const InvalidFile& file) {
+    return !file.id.empty() && matches_any(file.id, patterns);
+  });
+}
+
+// A misspelt edition must not silently drop out of a filter or a requirement.
+Status check_editions_known(const WorkspaceConfig& config, const std::vector<std::string>& langs, std::string_view where) {
+  for (const auto& lang : langs) {
+    if (config.edition(lang)) continue;
+    std::string list;
+    for (const auto& edition : config.editions) list += (list.empty() ? "" : ", ") + edition.lang;
+    return usage_error("unknown edition '" + lang + "'" + std::string(where) + "; the workspace has " + list);
+  }
+  return success();
+}
 
 }  // namespace
 
 Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& options) {
   const WorkspaceConfig& config = workspace.config;
-  for (const auto& lang : options.langs)
-    if (!config.edition(lang)) return usage_error("unknown edition '" + lang + "'; the workspace has " + [&] {
-      std::string list;
-      for (const auto& edition : config.editions) list += (list.empty() ? "" : ", ") + edition.lang;
-      return list;
-    }());
+  if (const Status known = check_editions_known(config, options.langs, ""); !known) return known.error();
+  if (options.required_editions) {
+    if (const Status known = check_editions_known(config, *options.required_editions, " in the required editions"); !known)
+      return known.error();
+  }
+  if (!options.article_patterns.empty() && !any_article_matches(workspace, options.article_patterns)) {
+    std::string patterns;
+    for (const auto& pattern : options.article_patterns) patterns += (patterns.empty() ? "'" : ", '") + pattern + "'";
+    return usage_error("no article id matches " + patterns + " in any edition; an id is the file name without .md, or the id: of its front matter");
+  }
   const std::vector<SyncStatus> fail_on = options.fail_on.value_or(config.check.fail_on);
   const auto fails = [&](SyncStatus status) { return std::find(fail_on.begin(), fail_on.end(), status) != fail_on.end(); };
 

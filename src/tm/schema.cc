@@ -57,6 +57,13 @@ CREATE TABLE fuzzy_terms(term INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
 CREATE TABLE fuzzy_postings(term INTEGER NOT NULL, size INTEGER NOT NULL, variant_id INTEGER NOT NULL,
                             PRIMARY KEY(term, size, variant_id)) WITHOUT ROWID;
 ALTER TABLE variants ADD COLUMN fuzzy_size INTEGER;  -- NULL until indexed; only source variants are
+)sql", R"sql(
+-- The fuzzy index keys pairs of adjacent words, not single words, and one
+-- key every segment holds (fuzzy_index.h): emptied here, Store::open indexes
+-- every source variant again.
+DELETE FROM fuzzy_postings;
+DELETE FROM fuzzy_terms;
+UPDATE variants SET fuzzy_size = NULL WHERE is_source;
 )sql"};
 
 int user_version(sql::Database& db) {
