@@ -4,6 +4,7 @@
 
 #include "edsync/file_io.h"
 #include "test_store.h"
+#include "unit_codec.h"
 
 namespace edsync::tm {
 
@@ -76,6 +77,47 @@ TEST_CASE("export then import gives the same units, props, notes and inline tags
   CHECK(first.find("<bpt i=\"1\">&lt;b&gt;</bpt>") != std::string::npos);
   CHECK(first.find("<note>checked by the desk</note>") != std::string::npos);
   CHECK(first.find("<prop type=\"x-domain\">politics</prop>") != std::string::npos);
+}
+
+TEST_CASE("export writes the tags tools match and keeps the written ones; re-importing it merges") {
+  TestStore t;
+  REQUIRE(import_tmx(t.store, kData / "news.tmx").ok());
+  const std::string before = *t.store.content_digest();
+  ExportOptions options;
+  options.lang = "ar";
+  const std::string arabic = exported(t.store, options);
+  CHECK(arabic.find("xml:lang=\"AR_eg\"") == std::string::npos);
+  CHECK(arabic.find("      <tuv xml:lang=\"ar-EG\">\n        <prop type=\"x-edsync-lang\">AR_eg</prop>\n") != std::string::npos);
+  const std::string all = exported(t.store);
+  CHECK(all.find("<tuv xml:lang=\"fa\">\n        <prop type=\"x-edsync-lang\">pes</prop>") != std::string::npos);
+  CHECK(all.find("<tuv xml:lang=\"sq\">\n        <prop type=\"x-edsync-lang\">als</prop>") != std::string::npos);
+  const auto file = t.folder / "exported.tmx";
+  REQUIRE(write_file_atomically(file, all).ok());
+  const auto again = import_tmx(t.store, file);
+  REQUIRE(again.ok());
+  CHECK(again->merged == 4);
+  CHECK(*t.store.content_digest() == before);
+}
+
+TEST_CASE("a written-language prop that no longer agrees with xml:lang is dropped, the attribute wins") {
+  tmx::Unit unit;
+  unit.attributes = {{"srclang", "EN-us"}};
+  unit.variants = {{"EN-us", {}, {}, {}, "Hi", "Hi"}, {"arb", {}, {}, {}, "x", "x"}};
+  write_canonical_languages(unit);
+  CHECK(unit.attributes[0].value == "en-US");
+  CHECK(unit.props == std::vector<tmx::Prop>{{{{"type", "x-edsync-srclang"}}, "EN-us"}});
+  CHECK(unit.variants[1].lang == "ar");
+  tmx::Unit edited = unit;
+  restore_written_languages(unit);
+  CHECK(unit.attributes[0].value == "EN-us");
+  CHECK(unit.variants[0].lang == "EN-us");
+  CHECK(unit.variants[1].lang == "arb");
+  CHECK(unit.props.empty());
+  CHECK(unit.variants[1].props.empty());
+  edited.variants[1].lang = "fa";  // changed by hand in tm/
+  restore_written_languages(edited);
+  CHECK(edited.variants[1].lang == "fa");
+  CHECK(edited.variants[1].props.empty());
 }
 
 TEST_CASE("export --lang keeps the units of that language with their source") {

@@ -102,6 +102,7 @@ void index_variant(IndexedVariant& indexed) {
 
 Result<PreparedUnit> prepare(const tmx::Unit& input, const AddOptions& options) {
   PreparedUnit prepared{input, source_language(input, options), {}, {}, 0, -1};
+  restore_written_languages(prepared.unit);
   if (options.provenance) set_provenance(prepared.unit, *options.provenance);
   std::vector<std::string> langs, contents;
   for (const auto& variant : prepared.unit.variants) {
@@ -250,6 +251,7 @@ StoredUnit read_unit(sql::Statement& row, sql::Database& db) {
                                     decode_notes(variants.text(3)), variants.text(4), variants.text(5)});
   }
   variants.reset();
+  write_canonical_languages(stored.unit);
   return stored;
 }
 

@@ -66,7 +66,11 @@ TEST_CASE("language tags are canonicalised for matching and kept as written for 
   const auto units = all_units(t.store);
   REQUIRE(units.size() == 1);
   CHECK(units[0].source_lang == "en-US");
-  CHECK(units[0].unit.variants[1].lang == "pes-IR");
+  // Exported under the tag tools match; the written one rides along in a prop.
+  CHECK(units[0].unit.variants[1].lang == "fa-IR");
+  CHECK(units[0].unit.variants[1].props == std::vector<tmx::Prop>{{{{"type", "x-edsync-lang"}}, "pes-IR"}});
+  CHECK(units[0].unit.variants[0].lang == "en-US");
+  CHECK(units[0].unit.variants[2].lang == "fr-CA");
   LookupOptions options;
   options.target_lang = "fa";
   const auto matches = t.store.lookup("Good morning", options);

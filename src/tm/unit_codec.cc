@@ -62,7 +62,42 @@ std::string prop_text(const tmx::Unit& unit, std::string_view type) {
   return "";
 }
 
+// The written form of `tag` kept in `props` under `type`: canonical in the
+// tag, the original in a prop (nothing when they are the same).
+void canonicalise(std::string& tag, std::vector<tmx::Prop>& props, std::string_view type) {
+  const auto canonical = canonical_language(tag);
+  if (!canonical || *canonical == tag) return;
+  props.push_back({{{"type", std::string(type)}}, tag});
+  tag = *canonical;
+}
+
+void restore(std::string& tag, std::vector<tmx::Prop>& props, std::string_view type) {
+  const auto canonical = canonical_language(tag);
+  std::erase_if(props, [&](const tmx::Prop& prop) {
+    if (attribute_value(prop.attributes, "type") != type || prop.attributes.size() != 1) return false;
+    if (canonical && canonical_language(prop.text) == canonical) tag = prop.text;
+    return true;
+  });
+}
+
+tmx::Attribute* srclang_of(tmx::Unit& unit) {
+  tmx::Attribute* srclang = find(unit.attributes, "srclang");
+  return srclang && srclang->value != kAllLanguages ? srclang : nullptr;
+}
+
 }  // namespace
+
+void write_canonical_languages(tmx::Unit& unit) {
+  if (tmx::Attribute* srclang = srclang_of(unit)) canonicalise(srclang->value, unit.props, kWrittenSrclangProp);
+  for (auto& variant : unit.variants) canonicalise(variant.lang, variant.props, kWrittenLangProp);
+}
+
+void restore_written_languages(tmx::Unit& unit) {
+  std::string ignored;
+  tmx::Attribute* srclang = srclang_of(unit);
+  restore(srclang ? srclang->value : ignored, unit.props, kWrittenSrclangProp);
+  for (auto& variant : unit.variants) restore(variant.lang, variant.props, kWrittenLangProp);
+}
 
 std::string attribute_value(const std::vector<tmx::Attribute>& attributes, std::string_view name) {
   for (const auto& attribute : attributes)

@@ -43,6 +43,21 @@ std::vector<T> merge_items(std::vector<T> existing, const std::vector<T>& incomi
   return existing;
 }
 
+// Props that keep a language tag as the file wrote it where the export
+// writes the canonical one: on a <tuv> for its xml:lang, on a <tu> for its
+// srclang.
+inline constexpr std::string_view kWrittenLangProp = "x-edsync-lang";
+inline constexpr std::string_view kWrittenSrclangProp = "x-edsync-srclang";
+
+// The unit as export writes it: the canonical tags CAT tools match ("arb" ->
+// "ar", "EN-us" -> "en-US") in xml:lang and srclang, with the tag as written
+// in an x-edsync-lang (x-edsync-srclang) prop where it differs.
+void write_canonical_languages(tmx::Unit& unit);
+// The inverse, for a unit taken in: a prop whose tag is the same language as
+// the attribute gives the attribute back its written form and goes; a prop
+// that no longer agrees (the tag was edited by hand) just goes.
+void restore_written_languages(tmx::Unit& unit);
+
 // Provenance as the unit's x-edsync-* props say; imported when they say nothing.
 Provenance provenance_of(const tmx::Unit& unit);
 // Replaces the unit's x-edsync-* props with `provenance` (empty fields left out,
