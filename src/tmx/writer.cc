@@ -83,6 +83,33 @@ Status check_annotations(const Annotated& annotated, const std::string& where) {
   return success();
 }
 
+void write_udes(std::string& out, const std::vector<Ude>& udes) {
+  for (const auto& ude : udes) {
+    out += "    <ude";
+    write_attributes(out, ude.attributes);
+    if (ude.maps.empty()) {
+      out += "/>\n";
+      continue;
+    }
+    out += ">\n";
+    for (const auto& map : ude.maps) {
+      out += "      <map";
+      write_attributes(out, map);
+      out += "/>\n";
+    }
+    out += "    </ude>\n";
+  }
+}
+
+Status check_udes(const std::vector<Ude>& udes) {
+  for (const auto& ude : udes) {
+    if (auto status = check_names(ude.attributes, "<header>, <ude>"); !status) return status;
+    for (const auto& map : ude.maps)
+      if (auto status = check_names(map, "<header>, <ude>, <map>"); !status) return status;
+  }
+  return success();
+}
+
 std::string describe(const Unit& unit) {
   const std::string tuid = attribute(unit.attributes, "tuid");
   if (!tuid.empty()) return "unit tuid=\"" + xml_safe(tuid) + "\"";
@@ -120,6 +147,7 @@ Status Writer::write_header(const Header& header) {
   if (header_written_) return usage_error("the TMX header is already written");
   if (auto status = check_names(header.attributes, "<header>"); !status) return status;
   if (auto status = check_annotations(header, "<header>"); !status) return status;
+  if (auto status = check_udes(header.udes); !status) return status;
   std::vector<Attribute> attributes;
   for (const auto& [name, fallback] : kRequiredHeader) {
     const std::string given = attribute(header.attributes, name);
@@ -130,12 +158,13 @@ Status Writer::write_header(const Header& header) {
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header";
   write_attributes(out, attributes);
-  if (header.notes.empty() && header.props.empty()) {
+  if (header.notes.empty() && header.props.empty() && header.udes.empty()) {
     out += "/>\n";
   } else {
     out += ">\n";
     write_annotations(out, "note", header.notes, "    ");
     write_annotations(out, "prop", header.props, "    ");
+    write_udes(out, header.udes);
     out += "  </header>\n";
   }
   out += "  <body>\n";
