@@ -119,6 +119,10 @@ class Reader {
 // A <tu> element as Writer::write writes it, for writers that order units
 // themselves.
 Result<std::string> unit_markup(const Unit& unit);
+// The <header> element on one line, exactly its attributes (no defaults
+// added, dates as written), notes, props and udes: a canonical form that
+// reads back (inside a <tmx>) to an equal header.
+Result<std::string> header_markup(const Header& header);
 
 class Writer {
  public:

@@ -99,7 +99,8 @@ TEST_CASE("a database of schema version 1 gets its fuzzy index on open") {
   }
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  CHECK(sqlite3_exec(db, "DROP TABLE fuzzy_postings; DROP TABLE fuzzy_terms; ALTER TABLE variants DROP COLUMN fuzzy_size;"
+  CHECK(sqlite3_exec(db, "DROP INDEX units_source; ALTER TABLE units DROP COLUMN source_id; DROP TABLE sources;"
+                         " DROP TABLE fuzzy_postings; DROP TABLE fuzzy_terms; ALTER TABLE variants DROP COLUMN fuzzy_size;"
                          " PRAGMA user_version = 1", nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   auto reopened = Store::open(path);

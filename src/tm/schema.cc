@@ -57,6 +57,14 @@ CREATE TABLE fuzzy_terms(term INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
 CREATE TABLE fuzzy_postings(term INTEGER NOT NULL, size INTEGER NOT NULL, variant_id INTEGER NOT NULL,
                             PRIMARY KEY(term, size, variant_id)) WITHOUT ROWID;
 ALTER TABLE variants ADD COLUMN fuzzy_size INTEGER;  -- NULL until indexed; only source variants are
+)sql", R"sql(
+-- Import sources (tm.h, ImportSource): the <header> of each TMX file units
+-- came from, as canonical markup (tmx::header_markup), once per distinct
+-- header; tag is the first 16 hex digits of its SHA-256. A unit refers to
+-- the source it was first imported from; NULL when none is known.
+CREATE TABLE sources(id INTEGER PRIMARY KEY, tag TEXT NOT NULL UNIQUE, header TEXT NOT NULL);
+ALTER TABLE units ADD COLUMN source_id INTEGER REFERENCES sources(id);
+CREATE INDEX units_source ON units(source_id) WHERE source_id IS NOT NULL;
 )sql"};
 
 int user_version(sql::Database& db) {

@@ -40,8 +40,8 @@ TEST_CASE("a database from a newer edsync is refused") {
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().kind == ErrorKind::io);
   CHECK(refused.error().message == (t.folder / "new.sqlite").string() +
-                                       ": the database has schema version 99, newer than this edsync understands (2); "
-                                       "upgrade edsync or delete the database to rebuild it");
+                                       ": the database has schema version 99, newer than this edsync understands (" +
+                                       std::to_string(kSchemaVersion) + "); upgrade edsync or delete the database to rebuild it");
 }
 
 TEST_CASE("the same source and translation merge; another translation is an alternative") {

@@ -148,6 +148,12 @@ std::vector<tmx::Attribute> merge_attributes(const std::vector<tmx::Attribute>& 
   return merged;
 }
 
+bool is_source_prop(const tmx::Prop& prop) {
+  return prop.attributes.size() == 1 && prop.attributes[0].name == "type" && prop.attributes[0].value == kSourceProp;
+}
+
+tmx::Prop source_prop(std::string text) { return {{{"type", std::string(kSourceProp)}}, std::move(text)}; }
+
 Provenance provenance_of(const tmx::Unit& unit) {
   Provenance provenance;
   const std::string origin = prop_text(unit, kOriginProp);

@@ -58,6 +58,12 @@ void write_canonical_languages(tmx::Unit& unit);
 // that no longer agrees (the tag was edited by hand) just goes.
 void restore_written_languages(tmx::Unit& unit);
 
+// The prop by which a unit in an export or in tm/ names its import source
+// (ImportSource::tag); a header lists each source in one, "tag <header...>".
+inline constexpr std::string_view kSourceProp = "x-edsync-source";
+bool is_source_prop(const tmx::Prop& prop);
+tmx::Prop source_prop(std::string text);
+
 // Provenance as the unit's x-edsync-* props say; imported when they say nothing.
 Provenance provenance_of(const tmx::Unit& unit);
 // Replaces the unit's x-edsync-* props with `provenance` (empty fields left out,

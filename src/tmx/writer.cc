@@ -55,20 +55,21 @@ Status check_names(const std::vector<Attribute>& attributes, const std::string& 
   return success();
 }
 
-void write_attributes(std::string& out, const std::vector<Attribute>& attributes) {
+void write_attributes(std::string& out, const std::vector<Attribute>& attributes, bool tmx_dates = true) {
   for (const auto& attribute : attributes) {
-    const std::string value = is_date_attribute(attribute.name) ? tmx_date(attribute.value) : attribute.value;
+    const std::string value =
+        tmx_dates && is_date_attribute(attribute.name) ? tmx_date(attribute.value) : attribute.value;
     out += ' ' + attribute.name + "=\"" + escape_attribute(value) + '"';
   }
 }
 
 template <typename Annotation>
 void write_annotations(std::string& out, std::string_view element, const std::vector<Annotation>& items,
-                       std::string_view indent) {
+                       std::string_view indent, std::string_view end = "\n") {
   for (const auto& item : items) {
     out += std::string(indent) + '<' + std::string(element);
     write_attributes(out, item.attributes);
-    out += '>' + escape_text(item.text) + "</" + std::string(element) + ">\n";
+    out += '>' + escape_text(item.text) + "</" + std::string(element) + '>' + std::string(end);
   }
 }
 
@@ -83,21 +84,23 @@ Status check_annotations(const Annotated& annotated, const std::string& where) {
   return success();
 }
 
-void write_udes(std::string& out, const std::vector<Ude>& udes) {
+// Indented on lines of their own, or (`compact`) on one line.
+void write_udes(std::string& out, const std::vector<Ude>& udes, bool compact = false) {
+  const std::string end = compact ? "" : "\n";
   for (const auto& ude : udes) {
-    out += "    <ude";
+    out += (compact ? "" : "    ") + std::string("<ude");
     write_attributes(out, ude.attributes);
     if (ude.maps.empty()) {
-      out += "/>\n";
+      out += "/>" + end;
       continue;
     }
-    out += ">\n";
+    out += ">" + end;
     for (const auto& map : ude.maps) {
-      out += "      <map";
+      out += (compact ? "" : "      ") + std::string("<map");
       write_attributes(out, map);
-      out += "/>\n";
+      out += "/>" + end;
     }
-    out += "    </ude>\n";
+    out += (compact ? "" : "    ") + std::string("</ude>") + end;
   }
 }
 
@@ -201,6 +204,20 @@ Result<std::string> unit_markup(const Unit& unit) {
   }
   out += "    </tu>\n";
   return out;
+}
+
+Result<std::string> header_markup(const Header& header) {
+  if (auto status = check_names(header.attributes, "<header>"); !status) return status.error();
+  if (auto status = check_annotations(header, "<header>"); !status) return status.error();
+  if (auto status = check_udes(header.udes); !status) return status.error();
+  std::string out = "<header";
+  write_attributes(out, header.attributes, false);
+  if (header.notes.empty() && header.props.empty() && header.udes.empty()) return out + "/>";
+  out += '>';
+  write_annotations(out, "note", header.notes, "", "");
+  write_annotations(out, "prop", header.props, "", "");
+  write_udes(out, header.udes, true);
+  return out + "</header>";
 }
 
 Status Writer::finish() {
