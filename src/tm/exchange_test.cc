@@ -120,6 +120,58 @@ TEST_CASE("a written-language prop that no longer agrees with xml:lang is droppe
   CHECK(edited.variants[1].props.empty());
 }
 
+TEST_CASE("a file's header comes back out: datatype, notes, props, udes, namespaces") {
+  TestStore t;
+  REQUIRE(import_tmx(t.store, kData / "rich-header.tmx").ok());
+  const std::string text = exported(t.store);
+  const std::string header =
+      "\" segtype=\"sentence\" o-tmf=\"edsync\""
+      " adminlang=\"en\" srclang=\"en\" datatype=\"html\">\n"
+      "    <note>exported for the Arabic desk</note>\n"
+      "    <prop type=\"x-client\">NCRI</prop>\n"
+      "    <prop type=\"x-edsync-source\">";
+  CHECK(text.find(header) != std::string::npos);
+  CHECK(text.find("    <ude name=\"Desk\" base=\"Unicode\">\n      <map unicode=\"#xE000\" ent=\"logo\" subst=\"[logo]\"/>\n"
+                  "    </ude>\n  </header>\n") != std::string::npos);
+  // The unit declares the namespace it uses, so the export is well-formed XML.
+  CHECK(text.find("<tu tuid=\"d1\" okp:id=\"a\" xmlns:okp=\"urn:okapi\">") != std::string::npos);
+  const auto sources = t.store.sources();
+  REQUIRE(sources.ok());
+  REQUIRE(sources->size() == 1);
+  CHECK(tmx::attribute((*sources)[0].header.attributes, "okp:batch") == "7");
+  CHECK(tmx::attribute((*sources)[0].header.attributes, "xmlns:okp") == "urn:okapi");
+  CHECK(text.find("      <prop type=\"x-edsync-source\">" + (*sources)[0].tag + "</prop>\n") != std::string::npos);
+
+  TestStore b;
+  REQUIRE(write_file_atomically(b.folder / "exported.tmx", text).ok());
+  REQUIRE(import_tmx(b.store, b.folder / "exported.tmx").ok());
+  CHECK(*b.store.content_digest() == *t.store.content_digest());
+  CHECK(exported(b.store) == text);
+  CHECK(b.store.sources()->size() == 1);
+}
+
+TEST_CASE("units of files with different headers each keep theirs; the same header is one source") {
+  TestStore t;
+  REQUIRE(import_tmx(t.store, kData / "news.tmx").ok());
+  REQUIRE(import_tmx(t.store, kData / "rich-header.tmx").ok());
+  REQUIRE(import_tmx(t.store, kData / "rich-header.tmx").ok());
+  CHECK(*t.store.unit_count() == 5);
+  const auto sources = t.store.sources();
+  REQUIRE(sources->size() == 2);
+  const std::string text = exported(t.store);
+  CHECK(text.find("datatype=\"unknown\">\n    <prop type=\"x-edsync-source\">") != std::string::npos);
+  CHECK(text.find("x-client") != std::string::npos);   // inside the listed header
+  CHECK(text.find("<note>exported") == std::string::npos);  // not the export's own: it has two sources
+  TestStore b;
+  REQUIRE(write_file_atomically(b.folder / "exported.tmx", text).ok());
+  REQUIRE(import_tmx(b.store, b.folder / "exported.tmx").ok());
+  CHECK(*b.store.content_digest() == *t.store.content_digest());
+  CHECK(exported(b.store) == text);
+  ExportOptions arabic;
+  arabic.lang = "ar";
+  CHECK(exported(b.store, arabic) == exported(t.store, arabic));
+}
+
 TEST_CASE("export --lang keeps the units of that language with their source") {
   TestStore t;
   REQUIRE(import_tmx(t.store, kData / "news.tmx").ok());
