@@ -6,7 +6,8 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build libicu-dev libssl-dev libsqlite3-dev libyaml-cpp-dev
-          nlohmann-json3-dev libpugixml-dev libfmt-dev libcli11-dev doctest-dev libbenchmark-dev)
+          nlohmann-json3-dev libpugixml-dev libfmt-dev libcli11-dev doctest-dev libbenchmark-dev
+          libxml2-utils)  # xmllint: what edsync writes is checked against the TMX DTD
 if [[ "${1:-}" == --clang ]]; then
   packages+=(clang-14 libclang-rt-14-dev)
 fi

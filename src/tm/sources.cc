@@ -41,6 +41,33 @@ Status register_listed(Store& store, const tmx::Prop& prop, const std::string& f
   return id ? success() : Status(id.error());
 }
 
+// Whether `attributes` has every name of `required` and only names of `allowed`.
+bool declared(const std::vector<tmx::Attribute>& attributes, std::initializer_list<std::string_view> required,
+              std::initializer_list<std::string_view> allowed) {
+  for (const auto name : required)
+    if (std::none_of(attributes.begin(), attributes.end(), [&](const auto& a) { return a.name == name; })) return false;
+  return std::all_of(attributes.begin(), attributes.end(), [&](const tmx::Attribute& attribute) {
+    return std::find(allowed.begin(), allowed.end(), attribute.name) != allowed.end();
+  });
+}
+
+// What the TMX 1.4b DTD allows in a header. The rest (a <prop> without type,
+// say) is still kept, in the source's listing, but not shown as the export's own.
+bool fits_dtd(const tmx::Prop& prop) { return declared(prop.attributes, {"type"}, {"type", "xml:lang", "o-encoding"}); }
+bool fits_dtd(const tmx::Note& note) { return declared(note.attributes, {}, {"xml:lang", "o-encoding"}); }
+bool fits_dtd(const tmx::Ude& ude) {
+  return declared(ude.attributes, {"name"}, {"name", "base"}) && !ude.maps.empty() &&
+         std::all_of(ude.maps.begin(), ude.maps.end(), [](const auto& map) {
+           return declared(map, {"unicode"}, {"unicode", "code", "ent", "subst"});
+         });
+}
+
+template <typename T>
+void add_valid(std::vector<T>& into, const std::vector<T>& items) {
+  for (const auto& item : items)
+    if (fits_dtd(item) && std::find(into.begin(), into.end(), item) == into.end()) into.push_back(item);
+}
+
 }  // namespace
 
 Status register_listed_sources(Store& store, const tmx::Header& header, const std::string& file) {
@@ -66,13 +93,11 @@ tmx::Header listing_header(tmx::Header base, const std::vector<ImportSource>& so
     if (tmx::attribute(source.header.attributes, "datatype") != datatype) datatype = "unknown";
   if (!datatype.empty()) set_attribute(base.attributes, "datatype", datatype);
   if (sources.size() == 1) {
-    base.notes = sources.front().header.notes;
-    base.props = sources.front().header.props;
+    add_valid(base.notes, sources.front().header.notes);
+    add_valid(base.props, sources.front().header.props);
   }
   for (const auto& source : sources) base.props.push_back(source_prop(source.tag + ' ' + source.markup));
-  for (const auto& source : sources)
-    for (const auto& ude : source.header.udes)
-      if (std::find(base.udes.begin(), base.udes.end(), ude) == base.udes.end()) base.udes.push_back(ude);
+  for (const auto& source : sources) add_valid(base.udes, source.header.udes);
   return base;
 }
 

@@ -23,7 +23,9 @@ Status register_listed_sources(Store& store, const tmx::Header& header, const st
 // `base` for a document whose units come from `sources`: the datatype they
 // share ("unknown" when they differ), the notes and props of a single source,
 // each source as an x-edsync-source prop ("tag <header...>") and their <ude>s
-// (once each), so that tools see what applies and nothing is lost.
+// (once each), so that tools see what applies and nothing is lost. A note,
+// prop or ude the TMX 1.4b DTD does not allow (a <prop> without type) is
+// kept in its source's listing only, so the document stays valid.
 tmx::Header listing_header(tmx::Header base, const std::vector<ImportSource>& sources);
 
 }  // namespace edsync::tm
