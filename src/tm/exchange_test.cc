@@ -103,7 +103,7 @@ TEST_CASE("a written-language prop that no longer agrees with xml:lang is droppe
   tmx::Unit unit;
   unit.attributes = {{"srclang", "EN-us"}};
   unit.variants = {{"EN-us", {}, {}, {}, "Hi", "Hi"}, {"arb", {}, {}, {}, "x", "x"}};
-  write_canonical_languages(unit);
+  write_canonical_languages(unit, {"en-US", "ar"}, "en-US");
   CHECK(unit.attributes[0].value == "en-US");
   CHECK(unit.props == std::vector<tmx::Prop>{{{{"type", "x-edsync-srclang"}}, "EN-us"}});
   CHECK(unit.variants[1].lang == "ar");

@@ -264,14 +264,16 @@ StoredUnit read_unit(sql::Statement& row, sql::Database& db) {
   stored.unit.notes = decode_notes(row.text(4));
   stored.provenance = provenance_of(stored.unit);
   auto& variants = db.cached(
-      "SELECT lang_written, attributes, props, notes, content, text FROM variants WHERE unit_id = ? ORDER BY position");
+      "SELECT lang_written, attributes, props, notes, content, text, lang FROM variants WHERE unit_id = ? ORDER BY position");
   variants.bind(1, stored.id);
+  std::vector<std::string> canonical;
   while (variants.step()) {
     stored.unit.variants.push_back({variants.text(0), decode_attributes(variants.text(1)), decode_props(variants.text(2)),
                                     decode_notes(variants.text(3)), variants.text(4), variants.text(5)});
+    canonical.push_back(variants.text(6));
   }
   variants.reset();
-  write_canonical_languages(stored.unit);
+  write_canonical_languages(stored.unit, canonical, stored.source_lang);
   if (!row.is_null(5)) stored.unit.props.push_back(source_prop(row.text(5)));
   return stored;
 }

@@ -62,19 +62,19 @@ std::string prop_text(const tmx::Unit& unit, std::string_view type) {
   return "";
 }
 
-// The written form of `tag` kept in `props` under `type`: canonical in the
-// tag, the original in a prop (nothing when they are the same).
-void canonicalise(std::string& tag, std::vector<tmx::Prop>& props, std::string_view type) {
-  const auto canonical = canonical_language(tag);
-  if (!canonical || *canonical == tag) return;
+// `tag` becomes `canonical`; the written form is kept in `props` under
+// `type` (nothing when they are the same).
+void canonicalise(std::string& tag, const std::string& canonical, std::vector<tmx::Prop>& props, std::string_view type) {
+  if (canonical == tag) return;
   props.push_back({{{"type", std::string(type)}}, tag});
-  tag = *canonical;
+  tag = canonical;
 }
 
+// Only a unit that carries such a prop pays for parsing tags.
 void restore(std::string& tag, std::vector<tmx::Prop>& props, std::string_view type) {
-  const auto canonical = canonical_language(tag);
   std::erase_if(props, [&](const tmx::Prop& prop) {
-    if (attribute_value(prop.attributes, "type") != type || prop.attributes.size() != 1) return false;
+    if (prop.attributes.size() != 1 || attribute_value(prop.attributes, "type") != type) return false;
+    const auto canonical = canonical_language(tag);
     if (canonical && canonical_language(prop.text) == canonical) tag = prop.text;
     return true;
   });
@@ -87,9 +87,12 @@ tmx::Attribute* srclang_of(tmx::Unit& unit) {
 
 }  // namespace
 
-void write_canonical_languages(tmx::Unit& unit) {
-  if (tmx::Attribute* srclang = srclang_of(unit)) canonicalise(srclang->value, unit.props, kWrittenSrclangProp);
-  for (auto& variant : unit.variants) canonicalise(variant.lang, variant.props, kWrittenLangProp);
+void write_canonical_languages(tmx::Unit& unit, const std::vector<std::string>& canonical, std::string_view source_lang) {
+  if (tmx::Attribute* srclang = srclang_of(unit); srclang && srclang->value != source_lang) {
+    if (const auto tag = canonical_language(srclang->value)) canonicalise(srclang->value, *tag, unit.props, kWrittenSrclangProp);
+  }
+  for (std::size_t i = 0; i < unit.variants.size() && i < canonical.size(); ++i)
+    canonicalise(unit.variants[i].lang, canonical[i], unit.variants[i].props, kWrittenLangProp);
 }
 
 void restore_written_languages(tmx::Unit& unit) {

@@ -51,8 +51,10 @@ inline constexpr std::string_view kWrittenSrclangProp = "x-edsync-srclang";
 
 // The unit as export writes it: the canonical tags CAT tools match ("arb" ->
 // "ar", "EN-us" -> "en-US") in xml:lang and srclang, with the tag as written
-// in an x-edsync-lang (x-edsync-srclang) prop where it differs.
-void write_canonical_languages(tmx::Unit& unit);
+// in an x-edsync-lang (x-edsync-srclang) prop where it differs. `canonical`
+// holds each variant's canonical tag and `source_lang` the unit's, as the
+// store keeps them (parsing tags again for every unit would be slow).
+void write_canonical_languages(tmx::Unit& unit, const std::vector<std::string>& canonical, std::string_view source_lang);
 // The inverse, for a unit taken in: a prop whose tag is the same language as
 // the attribute gives the attribute back its written form and goes; a prop
 // that no longer agrees (the tag was edited by hand) just goes.
