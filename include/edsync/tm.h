@@ -208,7 +208,9 @@ struct ExportOptions {
   std::function<bool(const StoredUnit&)> filter;
 };
 
-// Writes the memory as TMX 1.4b (see tmx::Writer), units in id order.
+// Writes the memory as TMX 1.4b (see tmx::Writer), units in id order, each
+// as StoredUnit::unit; the header lists every import source (ImportSource)
+// units refer to, so importing the export gives the same memory back.
 Status export_tmx(Store& store, std::ostream& out, const ExportOptions& options = {});
 
 }  // namespace edsync::tm
