@@ -160,8 +160,9 @@ class Store {
   // Records a file's header as an import source; the same header gives the
   // same id.
   Result<std::int64_t> add_source(const tmx::Header& header);
-  // The sources units refer to, by tag.
-  Result<std::vector<ImportSource>> sources();
+  // The sources units refer to, by tag; with `lang` (canonical), only those
+  // of units with a variant in that language.
+  Result<std::vector<ImportSource>> sources(std::string_view lang = {});
 
   // Key-value settings kept with the data (e.g. hashes of the files indexed).
   Result<std::optional<std::string>> setting(std::string_view key);

@@ -92,7 +92,7 @@ Status export_tmx(Store& store, std::ostream& out, const ExportOptions& options)
     if (!canonical) return usage_error("'" + options.lang + "' is not a language tag; write it like ar or fa-IR");
     wanted = *canonical;
   }
-  const auto sources = store.sources();
+  const auto sources = store.sources(wanted);
   if (!sources) return sources.error();
   tmx::Writer writer(out);
   tmx::Header header;

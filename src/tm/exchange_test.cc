@@ -170,6 +170,15 @@ TEST_CASE("units of files with different headers each keep theirs; the same head
   ExportOptions arabic;
   arabic.lang = "ar";
   CHECK(exported(b.store, arabic) == exported(t.store, arabic));
+  // Only news.tmx has Farsi: an export of it lists that file's header alone, as its own.
+  ExportOptions farsi;
+  farsi.lang = "fa";
+  const std::string fa = exported(t.store, farsi);
+  CHECK(fa.find("x-client") == std::string::npos);
+  CHECK(fa.find("datatype=\"plaintext\">\n    <prop type=\"x-project\">camp-ashraf</prop>\n") != std::string::npos);
+  CHECK(t.store.sources("fa")->size() == 1);
+  CHECK(t.store.sources("fa-IR")->size() == 1);
+  CHECK(t.store.sources("de")->empty());
 }
 
 TEST_CASE("export --lang keeps the units of that language with their source") {

@@ -120,11 +120,17 @@ Result<std::int64_t> Store::add_source(const tmx::Header& header) {
   });
 }
 
-Result<std::vector<ImportSource>> Store::sources() {
+Result<std::vector<ImportSource>> Store::sources(std::string_view lang) {
   return guarded(state_->path, [&]() -> Result<std::vector<ImportSource>> {
+    // The same test as language_matches: the tag itself or one of its subtags ("fa" holds "fa-IR").
     sql::Statement rows(state_->db.handle(),
-                        "SELECT tag, header FROM sources WHERE id IN"
-                        " (SELECT source_id FROM units WHERE source_id IS NOT NULL) ORDER BY tag");
+                        lang.empty() ? "SELECT tag, header FROM sources WHERE id IN"
+                                       " (SELECT source_id FROM units WHERE source_id IS NOT NULL) ORDER BY tag"
+                                     : "SELECT tag, header FROM sources WHERE id IN"
+                                       " (SELECT u.source_id FROM units u JOIN variants v ON v.unit_id = u.id"
+                                       "  WHERE u.source_id IS NOT NULL AND (v.lang = ?1 OR substr(v.lang, 1, length(?1) + 1) = ?1 || '-'))"
+                                       " ORDER BY tag");
+    if (!lang.empty()) rows.bind(1, lang);
     std::vector<ImportSource> sources;
     while (rows.step()) {
       auto header = parse_header_markup(rows.text(1));
