@@ -1,7 +1,9 @@
 // Translation memory speed: import throughput against a bare loop of
 // prepared SQLite inserts of the same rows, and fuzzy lookup latency (p50,
 // p95) with recall@1 against an exhaustive scan, on memories of 10k, 100k and
-// 1M units whose English is spliced from real news sentences (see SentenceMaker).
+// 1M units whose English is spliced from real news sentences (see
+// SentenceMaker), one in ten made of common words only; ordinary and
+// common-word queries are measured apart (see run_size).
 //
 //   bench/edsync_tm_bench [--reuse] [--queries N] [--recall N] [SIZES...]   e.g. 10000 100000 1000000
 //   bench/edsync_tm_bench --write-tmx FILE UNITS                   a TMX to import by hand
@@ -83,9 +85,11 @@ class SentenceMaker {
         for (auto& sentence : article_sentences(entry.path())) add(std::move(sentence));
     std::ifstream arabic(data / "ntrex-dev" / "arb.txt");
     for (std::string line; std::getline(arabic, line);) translations_.push_back(line);
+    find_common_words();
   }
   std::size_t corpus_sentences() const { return sentences_.size(); }
   std::size_t corpus_words() const { return vocabulary_.size(); }
+  const std::vector<std::string>& common_words() const { return common_; }
 
   std::string sentence(std::mt19937& random) {
     const auto& head = pick(sentences_, random);
@@ -102,6 +106,21 @@ class SentenceMaker {
     return joined(words);
   }
   const std::string& translation(std::mt19937& random) { return pick(translations_, random); }
+
+  // 6 to 12 of the corpus's 30 most frequent words: a short sentence of
+  // common words such as "The meeting was held on Monday." has nothing else.
+  std::string common_sentence(std::mt19937& random) {
+    std::vector<std::string> words(std::uniform_int_distribution<std::size_t>(6, 12)(random));
+    for (auto& word : words) word = pick(common_, random);
+    words[0][0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0][0])));
+    return joined(words);
+  }
+  // The sentence with one word in two replaced by another common one.
+  std::string common_variation(const std::string& text, std::mt19937& random) {
+    auto words = words_of(text);
+    if (random() % 2) words[std::uniform_int_distribution<std::size_t>(1, words.size() - 1)(random)] = pick(common_, random);
+    return joined(words);
+  }
 
   // The sentence with 1 to 3 words replaced, deleted or inserted: a query.
   std::string variation(const std::string& text, std::mt19937& random) {
@@ -123,6 +142,15 @@ class SentenceMaker {
     for (const auto& word : words) vocabulary_.push_back(word);
     sentences_.push_back(std::move(words));
   }
+  void find_common_words() {
+    std::map<std::string, int> counts;
+    for (const auto& word : vocabulary_)
+      if (std::all_of(word.begin(), word.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); })) ++counts[word];
+    std::vector<std::pair<int, std::string>> ranked;
+    for (const auto& [word, count] : counts) ranked.emplace_back(-count, word);
+    std::sort(ranked.begin(), ranked.end());
+    for (std::size_t i = 0; i < std::min<std::size_t>(30, ranked.size()); ++i) common_.push_back(ranked[i].second);
+  }
   static std::size_t cut(std::size_t size, std::mt19937& random) {
     return std::uniform_int_distribution<std::size_t>(2, size - 2)(random);
   }
@@ -136,7 +164,7 @@ class SentenceMaker {
     return list[std::uniform_int_distribution<std::size_t>(0, list.size() - 1)(random)];
   }
   std::vector<std::vector<std::string>> sentences_;
-  std::vector<std::string> vocabulary_, translations_;
+  std::vector<std::string> vocabulary_, translations_, common_;
 };
 
 std::string escape(const std::string& text) {
@@ -335,48 +363,84 @@ void build(const fs::path& folder, std::size_t size, const std::vector<std::pair
   std::fflush(stdout);
 }
 
+// The memory: one unit in ten is a sentence of common words ending in a tag
+// that makes it unique, like "(7-15488)"; `common` holds those sentences
+// without their tags.
+struct Memory {
+  std::vector<std::pair<std::string, std::string>> rows;
+  std::vector<std::string> common;
+};
+
+Memory make_memory(SentenceMaker& maker, std::size_t size, std::mt19937& random) {
+  Memory memory;
+  memory.rows.reserve(size);
+  for (std::size_t i = 0; i < size; ++i) {
+    std::string en = maker.sentence(random);
+    if (i % 10 == 9) {
+      memory.common.push_back(maker.common_sentence(random));
+      en = memory.common.back() + " (" + std::to_string(i % 9 + 1) + "-" + std::to_string(i) + ").";
+    }
+    memory.rows.emplace_back(std::move(en), maker.translation(random));
+  }
+  return memory;
+}
+
 // Lookups are timed first, all together, as a translator's would run; the
 // exhaustive reference scans (seconds each at 1M units) come after, so that
 // they neither share the timing nor flush the caches between lookups.
-void run_size(SentenceMaker& maker, const fs::path& folder, std::size_t size, std::size_t queries,
-              std::size_t recall_queries) {
-  std::mt19937 random(static_cast<unsigned>(size));
-  progress(size, "making sentences");
-  std::vector<std::pair<std::string, std::string>> rows;
-  rows.reserve(size);
-  for (std::size_t i = 0; i < size; ++i) rows.emplace_back(maker.sentence(random), maker.translation(random));
-  build(folder, size, rows);
-  if (queries == 0) return;
-  auto store = Store::open(folder / ("tm" + std::to_string(size) + ".sqlite"));
+void measure(Store& store, std::size_t size, const std::string& kind, const std::vector<std::string>& asked,
+             std::size_t recall_queries) {
   edsync::tm::LookupOptions options;
   options.target_lang = "ar";
   options.max_results = 1;
-  std::vector<std::string> asked;
   std::vector<int> best;  // the indexed lookup's best score, -1 for none
   std::vector<double> latencies;
-  for (std::size_t q = 0; q < queries; ++q) {
-    if (q % 10 == 0) progress(size, "query " + std::to_string(q) + " of " + std::to_string(queries));
-    const auto& original = rows[std::uniform_int_distribution<std::size_t>(0, rows.size() - 1)(random)].first;
-    asked.push_back(maker.variation(original, random));
+  for (std::size_t q = 0; q < asked.size(); ++q) {
+    if (q % 10 == 0) progress(size, kind + " query " + std::to_string(q) + " of " + std::to_string(asked.size()));
     const auto before = Clock::now();
-    const auto found = store->lookup(asked.back(), options);
+    const auto found = store.lookup(asked[q], options);
     latencies.push_back(seconds_since(before) * 1000);
     best.push_back(found && !found->empty() ? (*found)[0].score : -1);
   }
-  std::printf("%8zu units  lookup p50 %6.2f ms  p95 %6.2f ms  (%zu queries)\n", size, percentile(latencies, 0.5),
-              percentile(latencies, 0.95), queries);
+  std::printf("%8zu units  %-12s lookup p50 %6.2f ms  p95 %6.2f ms  (%zu queries)\n", size, kind.c_str(),
+              percentile(latencies, 0.5), percentile(latencies, 0.95), asked.size());
   std::fflush(stdout);
   int hits = 0, answerable = 0;
-  for (std::size_t q = 0; q < std::min(queries, recall_queries); ++q) {
-    if (q % 10 == 0) progress(size, "recall " + std::to_string(q) + " of " + std::to_string(std::min(queries, recall_queries)));
-    const auto reference = store->lookup_exhaustive(asked[q], options);
+  const std::size_t checked = std::min(asked.size(), recall_queries);
+  for (std::size_t q = 0; q < checked; ++q) {
+    if (q % 10 == 0) progress(size, kind + " recall " + std::to_string(q) + " of " + std::to_string(checked));
+    const auto reference = store.lookup_exhaustive(asked[q], options);
     if (!reference || reference->empty()) continue;
     ++answerable;
     if (best[q] == (*reference)[0].score) ++hits;
   }
-  std::printf("%8zu units  recall@1 %.3f (%d of %d queries with a match >= 70)\n", size,
+  std::printf("%8zu units  %-12s recall@1 %.3f (%d of %d queries with a match >= 70)\n", size, kind.c_str(),
               answerable ? static_cast<double>(hits) / answerable : 1.0, hits, answerable);
   std::fflush(stdout);
+}
+
+// Ordinary queries: 1-3 words of a memory sentence changed. Common-word
+// queries: a common-word sentence without its tag, one in two with a word
+// replaced; every word of them is in a large share of the memory.
+void run_size(SentenceMaker& maker, const fs::path& folder, std::size_t size, std::size_t queries,
+              std::size_t recall_queries) {
+  std::mt19937 random(static_cast<unsigned>(size));
+  progress(size, "making sentences");
+  const Memory memory = make_memory(maker, size, random);
+  build(folder, size, memory.rows);
+  if (queries == 0) return;
+  auto store = Store::open(folder / ("tm" + std::to_string(size) + ".sqlite"));
+  std::vector<std::string> ordinary, common;
+  std::uniform_int_distribution<std::size_t> row(0, memory.rows.size() - 1);
+  for (std::size_t q = 0; q < queries; ++q) {
+    std::size_t i = row(random);
+    while (i % 10 == 9) i = row(random);
+    ordinary.push_back(maker.variation(memory.rows[i].first, random));
+  }
+  for (std::size_t q = 0; q < queries && !memory.common.empty(); ++q)
+    common.push_back(maker.common_variation(memory.common[random() % memory.common.size()], random) + ".");
+  measure(*store, size, "ordinary", ordinary, recall_queries);
+  measure(*store, size, "common words", common, recall_queries);
 }
 
 }  // namespace
@@ -402,7 +466,9 @@ int main(int argc, char** argv) {
   }
   if (sizes.empty()) sizes = {10'000, 100'000, 1'000'000};
   SentenceMaker maker(*data, fs::path(EDSYNC_SAMPLE_WORKSPACE) / "editions" / "en");
-  std::cerr << "tm bench: " << maker.corpus_sentences() << " corpus sentences, " << maker.corpus_words() << " words\n";
+  std::cerr << "tm bench: " << maker.corpus_sentences() << " corpus sentences, " << maker.corpus_words() << " words; common:";
+  for (const auto& word : maker.common_words()) std::cerr << ' ' << word;
+  std::cerr << '\n';
   if (!tmx_only.empty()) return write_tmx_only(maker, tmx_only, sizes.at(0));
   const fs::path folder = fs::temp_directory_path() / (reuse ? std::string("edsync-tm-bench")
                                                              : "edsync-tm-bench-" + std::to_string(::getpid()));

@@ -3,14 +3,18 @@
 # Idempotent, and silent when everything is there.
 #   scripts/bootstrap.sh          build and test with g++
 #   scripts/bootstrap.sh --clang  also clang 14 and libFuzzer
+#   scripts/bootstrap.sh --browser  also Chromium, for the report's browser test
 set -euo pipefail
 
 packages=(g++ cmake ninja-build libicu-dev libssl-dev libsqlite3-dev libyaml-cpp-dev
-          nlohmann-json3-dev libpugixml-dev libfmt-dev libcli11-dev doctest-dev libbenchmark-dev
-          libxml2-utils)  # xmllint: what edsync writes is checked against the TMX DTD
-if [[ "${1:-}" == --clang ]]; then
-  packages+=(clang-14 libclang-rt-14-dev)
-fi
+          nlohmann-json3-dev libpugixml-dev libfmt-dev libcli11-dev doctest-dev libbenchmark-dev libxml2-utils tidy
+          zlib1g-dev)  # xmllint and tidy check what edsync writes; zlib reads FreeDict .dict.dz
+for option in "$@"; do
+  case "$option" in
+    --clang) packages+=(clang-14 libclang-rt-14-dev) ;;
+    --browser) packages+=(chromium) ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

@@ -51,6 +51,10 @@ struct WorkspaceConfig {
   const EditionPolicy* edition(std::string_view lang) const;
 };
 
+// Whether `tag` may name an edition: "ar", "fa", "pt-BR" (a lower-case
+// language subtag of 2-3 letters, optional subtags after '-').
+bool is_edition_language(std::string_view tag);
+
 // Parses edsync.yaml. Errors read "FILE:LINE:COLUMN: what is wrong".
 Result<WorkspaceConfig> parse_config(std::string_view text, const std::string& file_name);
 

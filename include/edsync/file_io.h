@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -9,11 +11,25 @@
 
 namespace edsync {
 
-Result<std::string> read_file(const std::filesystem::path& path);
+// Reads a whole file. A folder is bad input ("PATH: is a folder; give
+// WHAT"), so a reader never mistakes it for an empty file.
+Result<std::string> read_file(const std::filesystem::path& path, std::string_view what = "a file");
+
+// The check read_file makes, for readers that open a stream themselves.
+Status refuse_folder(const std::filesystem::path& path, std::string_view what);
 
 // Writes through a temporary file in the same folder, flushed to disk and then
 // renamed over the target: readers see the old or the new file, never half of
-// one, and a crash leaves the old file intact. Keeps the target's permissions.
+// one, and a crash leaves the old file intact. Keeps the target's permissions;
+// a symbolic link stays a link and the file it leads to is replaced.
 Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// Writes what `fill` puts into the stream to `path` (created or emptied) and
+// flushes it to disk, for content too large to hold in memory. A failure
+// names the file and the system's reason ("No space left on device").
+Status write_file_streamed(const std::filesystem::path& path, const std::function<Status(std::ostream&)>& fill);
+
+// Flushes a file (or a folder, making renames in it durable) to disk.
+Status flush_to_disk(const std::filesystem::path& path);
 
 }  // namespace edsync

@@ -15,4 +15,8 @@ namespace edsync {
 std::optional<Article> english_at_revision(const Workspace& workspace, const Article& english,
                                            const std::string& revision, int max_versions = 100);
 
+// Whether the workspace is in a shallow git clone (CI checkouts of one
+// commit), where earlier versions of an article are out of reach.
+bool in_shallow_clone(const Workspace& workspace);
+
 }  // namespace edsync

@@ -67,6 +67,10 @@ class Segmenter {
   std::shared_ptr<const Rules> rules_;
 };
 
+// The blocks segment() cuts on their own (paragraphs; Markdown headings, list
+// items, block quotes), as byte ranges: no segment crosses one.
+std::vector<Segment> text_blocks(std::string_view text, SegmentFormat format);
+
 // The text of the built-in SRX file, for users to read and extend.
 std::string_view built_in_srx();
 

@@ -23,7 +23,7 @@
 namespace edsync::tm {
 
 // The schema version this build writes; older databases are migrated on open.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // How a unit came into the memory. Written to TMX as <prop type="x-edsync-origin">.
 enum class Origin { imported, aligned, translated };

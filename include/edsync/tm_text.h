@@ -19,13 +19,23 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <system_error>
 #include <string>
 #include <vector>
 
+#include "edsync/file_lock.h"
 #include "edsync/result.h"
 #include "edsync/tm.h"
 
 namespace edsync::tm {
+
+// How far a long job is: units done, of `total` (0 when not known beforehand).
+struct Progress {
+  std::string_view task;  // "reading news.tmx", "writing tm/", "reading tm/"
+  std::uint64_t done = 0;
+  std::uint64_t total = 0;
+};
+using ProgressCallback = std::function<void(const Progress&)>;
 
 // Where the text lives and how it is split.
 struct TextLayout {
@@ -34,7 +44,15 @@ struct TextLayout {
   std::vector<std::string> languages;   // the edition languages, one file each
   // What writing one file may hold in memory; past it, sorted runs go to disk.
   std::size_t sort_memory = 16u << 20;
+  // The workspace's write lock, held by whatever writes tm/ from its first
+  // staged byte to its last rename; empty: <dir>/../.edsync/tm.lock.
+  std::filesystem::path lock_file;
+  LockWait lock_wait;  // how a second writer waits for it
+  ProgressCallback on_progress;  // reading and writing the text report here
 };
+
+// The lock file of `layout`.
+std::filesystem::path lock_file_of(const TextLayout& layout);
 
 // The name of the file for units no edition file holds.
 inline constexpr std::string_view kOtherTextFile = "other.tmx";
@@ -47,9 +65,24 @@ inline constexpr std::string_view kTextFingerprintKey = "text_fingerprint";
 // not listed.
 Result<std::map<std::string, std::string>> render_text(Store& store, const TextLayout& layout);
 
-// "name sha256\n" for each *.tmx directly in `dir`, sorted by name ("" when
-// there is none, or no folder).
-Result<std::string> text_fingerprint(const std::filesystem::path& dir);
+// One *.tmx file of tm/ as the index knows it.
+struct TextFile {
+  std::string name;
+  std::uint64_t size = 0;
+  std::string sha256;
+  bool operator==(const TextFile&) const = default;
+};
+
+// tm/ as a value: its *.tmx files, sorted by name.
+struct TextFingerprint {
+  std::vector<TextFile> files;
+  // "name sha256\n" per file: the form the index records in its settings.
+  std::string recorded() const;
+  bool operator==(const TextFingerprint&) const = default;
+};
+
+// The *.tmx files directly in `dir` (none when there is no folder).
+Result<TextFingerprint> text_fingerprint(const std::filesystem::path& dir);
 
 // Adds the units of every *.tmx in `dir` to `store` in one transaction,
 // joining the parts of split units, and records the fingerprint of the bytes
@@ -66,7 +99,7 @@ Result<std::vector<std::string>> write_text(Store& store, const TextLayout& layo
 // Builds a fresh index at `db_path` from the text: a new database beside it,
 // filled in one transaction, then renamed over the old one. Returns the
 // number of units.
-Result<std::int64_t> rebuild_index(const std::filesystem::path& db_path, const std::filesystem::path& dir);
+Result<std::int64_t> rebuild_index(const std::filesystem::path& db_path, const TextLayout& layout);
 
 struct IndexSync {
   enum class Action {
@@ -91,6 +124,12 @@ struct TextImportHooks {
   std::function<Status()> before_commit;
   // For tests: runs after each file of tm/ is replaced or deleted.
   std::function<void(const std::string& file)> after_file_replaced;
+  // For tests: runs after the database commits, before the staging folder goes.
+  std::function<void()> after_commit;
+  // For tests: replace the hard link (returning its error) and the fallback
+  // copy that keep the previous file aside.
+  std::function<std::error_code(const std::filesystem::path& from, const std::filesystem::path& to)> link_aside;
+  std::function<Status(const std::filesystem::path& from, const std::filesystem::path& to)> copy_aside;
 };
 
 // import_tmx, then the text files, in this order inside one transaction:

@@ -49,6 +49,9 @@ struct Workspace {
 // The folder holding edsync.yaml: `start` or its nearest ancestor.
 std::optional<std::filesystem::path> find_workspace_root(const std::filesystem::path& start);
 
+// Reads and parses <root>/edsync.yaml alone, for commands that need no article.
+Result<WorkspaceConfig> load_config(const std::filesystem::path& root);
+
 // Loads every article. Bad files are collected in invalid_files and loading
 // goes on; only an unreadable config or editions folder is an Error.
 Result<Workspace> load_workspace(const std::filesystem::path& root);

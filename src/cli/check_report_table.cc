@@ -37,7 +37,10 @@ bool shown(const Finding& finding, const TableStyle& style) {
   return style.all_rows || (finding.status != SyncStatus::ok && finding.status != SyncStatus::skipped);
 }
 
+// An orphan is named by its file: with an `id:` in the front matter the id
+// alone does not say which file to delete or restore.
 std::string where(const Finding& finding) {
+  if (finding.status == SyncStatus::orphan) return finding.path;
   if (finding.status != SyncStatus::invalid) return finding.id;
   std::string text = finding.path;
   if (finding.line > 0) text += ":" + std::to_string(finding.line);

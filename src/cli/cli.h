@@ -2,7 +2,9 @@
 #pragma once
 
 #include <iosfwd>
+#include <filesystem>
 #include <optional>
+#include <utility>
 #include <string>
 
 #include "edsync/result.h"
@@ -36,8 +38,13 @@ struct Context {
 
   // Finds and loads the workspace; on failure reports and returns nullopt.
   std::optional<Workspace> load_workspace();
+  // Finds the workspace and reads edsync.yaml alone (no article), the same way.
+  std::optional<std::pair<std::filesystem::path, WorkspaceConfig>> load_config();
   // Prints "edsync: <message>" to stderr and records the exit code.
   void fail(const Error& error);
+
+ private:
+  std::optional<std::filesystem::path> find_root();  // reports when there is none
 };
 
 int run(int argc, char** argv);
@@ -51,5 +58,7 @@ void add_tm_command(CLI::App& app, Context& context);
 void add_lookup_command(CLI::App& app, Context& context);
 void add_concordance_command(CLI::App& app, Context& context);
 void add_segment_command(CLI::App& app, Context& context);
+void add_report_command(CLI::App& app, Context& context);
+void add_align_command(CLI::App& app, Context& context);
 
 }  // namespace edsync::cli

@@ -1,4 +1,5 @@
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -24,6 +25,16 @@ struct CheckFlags {
   bool no_history = false;
 };
 
+// CLI::NonNegativeNumber would print its upper bound, a 309-digit number.
+const CLI::Validator whole_days(
+    [](const std::string& value) -> std::string {
+      int days = -1;
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), days);
+      if (error == std::errc() && end == value.data() + value.size() && days >= 0) return "";
+      return "must be a whole number of days, 0 or more, got '" + value + "'";
+    },
+    "DAYS");
+
 Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
   CheckOptions options;
   options.langs = flags.langs;
@@ -36,9 +47,10 @@ Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
   }
   if (command.count("--fail-on")) {
     options.fail_on.emplace();
-    for (const auto& name : flags.fail_on) {
+    const bool none = flags.fail_on == std::vector<std::string>{"none"};
+    for (const auto& name : none ? std::vector<std::string>{} : flags.fail_on) {
       const auto status = parse_sync_status(name);
-      if (!status) return usage_error("--fail-on: unknown status '" + name + "'; statuses are ok, stale, untracked, missing, pending, skipped, orphan, invalid");
+      if (!status) return usage_error("--fail-on: unknown status '" + name + "'; statuses are ok, stale, untracked, missing, pending, skipped, orphan, invalid ('none' for none)");
       options.fail_on->push_back(*status);
     }
   }
@@ -50,11 +62,12 @@ Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
   return options;
 }
 
-std::string render(const CheckReport& report, const CheckFlags& flags, const Context& context) {
+std::string render(const CheckReport& report, const Workspace& workspace, const CheckOptions& options, const CheckFlags& flags, const Context& context) {
   std::ostringstream text;
   if (flags.format == "json") write_check_json(text, report);
   else if (flags.format == "junit") write_check_junit(text, report);
   else if (flags.format == "github") write_check_github(text, report);
+  else if (flags.format == "html") write_check_html(text, report, workspace, options.today);
   else write_check_table(text, report, {flags.all, flags.output.empty() && context.color_out()});
   return text.str();
 }
@@ -75,7 +88,7 @@ void run_check_command(Context& context, const CheckFlags& flags, CLI::App& comm
   if (!workspace) return;
   const auto report = run_check(*workspace, *options);
   if (!report) return context.fail(report.error());
-  const std::string text = render(*report, flags, context);
+  const std::string text = render(*report, *workspace, *options, flags, context);
   if (flags.output.empty()) {
     context.out << text;
   } else if (const Status written = write_file_atomically(flags.output, text); !written) {
@@ -92,13 +105,13 @@ void run_check_command(Context& context, const CheckFlags& flags, CLI::App& comm
 void add_check_command(CLI::App& app, Context& context) {
   auto flags = std::make_shared<CheckFlags>();
   auto* command = app.add_subcommand("check", "Report, for every article and edition, what is missing, stale or orphaned");
-  command->add_option("--format", flags->format, "table, json, junit (JUnit XML) or github (workflow commands)")
-      ->check(CLI::IsMember({"table", "json", "junit", "github"}))->default_str("table");
+  command->add_option("--format", flags->format, "table, json, junit (JUnit XML), github (workflow commands) or html (the report's front page)")
+      ->check(CLI::IsMember({"table", "json", "junit", "github", "html"}))->default_str("table");
   command->add_option("-l,--lang", flags->langs, "Only these editions (repeat or separate with commas)")->delimiter(',');
   command->add_option("-a,--article", flags->articles, "Only articles whose id matches this shell pattern (repeatable)");
   command->add_option("--require", flags->required, "Editions that must carry every article, overriding the config ('none' for none)")->delimiter(',');
-  command->add_option("--grace-days", flags->grace_days, "Days before a new English article counts as missing")->check(CLI::NonNegativeNumber);
-  command->add_option("--fail-on", flags->fail_on, "Statuses that fail the check, overriding the config")->delimiter(',');
+  command->add_option("--grace-days", flags->grace_days, "Days before a new English article counts as missing")->check(whole_days);
+  command->add_option("--fail-on", flags->fail_on, "Statuses that fail the check, overriding the config ('none' for none)")->delimiter(',');
   command->add_option("--as-of", flags->as_of, "Judge grace periods as of this date (YYYY-MM-DD) instead of today");
   command->add_option("-o,--output", flags->output, "Write the report to this file instead of stdout");
   command->add_flag("--no-history", flags->no_history, "Do not look in git for the English a stale translation was made from");

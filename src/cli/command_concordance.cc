@@ -16,7 +16,7 @@ struct ConcordanceFlags {
   std::string lang;
   std::size_t max = 50;
   std::string format = "text";
-  std::string db;
+  MemoryFlags memory;
 };
 
 // The text with each span between markers: bold yellow, or [[ ]] without colour.
@@ -63,12 +63,13 @@ void print_json(std::ostream& out, const std::vector<tm::ConcordanceHit>& hits, 
 void run_concordance(Context& context, const ConcordanceFlags& flags) {
   const auto lang = language_option(context, flags.lang);
   if (!lang) return;
-  auto store = open_tm(context, flags.db);
-  if (!store) return;
+  ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
+  auto memory = open_memory(context, flags.memory, progress);
+  if (!memory) return;
   tm::ConcordanceOptions options;
   options.target_lang = *lang;
   options.max_results = flags.max;
-  const auto hits = store->concordance(flags.term, options);
+  const auto hits = memory->concordance(flags.term, options);
   if (!hits) return context.fail(hits.error());
   if (flags.format == "json") print_json(context.out, *hits, flags, *lang);
   else print_text(context.out, *hits, context.color_out());
@@ -83,7 +84,7 @@ void add_concordance_command(CLI::App& app, Context& context) {
   command->add_option("-l,--lang", flags->lang, "Target language (fa matches fa-IR too)")->required();
   command->add_option("--max", flags->max, "Most units shown")->check(CLI::PositiveNumber)->default_str("50");
   command->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}))->default_str("text");
-  command->add_option("--db", flags->db, "The database (default: the workspace's .edsync/tm.sqlite)");
+  command->add_option("--db", flags->memory.db, "The database (default: the workspace's .edsync/tm.sqlite)");
   command->callback([&context, flags] { run_concordance(context, *flags); });
 }
 

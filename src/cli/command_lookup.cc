@@ -17,7 +17,7 @@ struct LookupFlags {
   int threshold = 70;
   std::size_t max = 10;
   std::string format = "text";
-  std::string db;
+  MemoryFlags memory;
 };
 
 std::string_view op_name(tm::DiffPart::Kind kind) {
@@ -82,13 +82,14 @@ void print_json(std::ostream& out, const std::vector<tm::Match>& matches, const 
 void run_lookup(Context& context, const LookupFlags& flags) {
   const auto lang = language_option(context, flags.lang);
   if (!lang) return;
-  auto store = open_tm(context, flags.db);
-  if (!store) return;
+  ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
+  auto memory = open_memory(context, flags.memory, progress);
+  if (!memory) return;
   tm::LookupOptions options;
   options.target_lang = *lang;
   options.threshold = flags.threshold;
   options.max_results = flags.max;
-  const auto matches = store->lookup(flags.text, options);
+  const auto matches = memory->lookup(flags.text, options);
   if (!matches) return context.fail(matches.error());
   if (flags.format == "json") print_json(context.out, *matches, flags, *lang);
   else print_text(context.out, *matches, flags, context.color_out());
@@ -104,7 +105,7 @@ void add_lookup_command(CLI::App& app, Context& context) {
   command->add_option("--threshold", flags->threshold, "Lowest fuzzy score shown, 0-100")->check(CLI::Range(0, 100))->default_str("70");
   command->add_option("--max", flags->max, "Most matches shown")->check(CLI::PositiveNumber)->default_str("10");
   command->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}))->default_str("text");
-  command->add_option("--db", flags->db, "The database (default: the workspace's .edsync/tm.sqlite)");
+  command->add_option("--db", flags->memory.db, "The database (default: the workspace's .edsync/tm.sqlite)");
   command->callback([&context, flags] { run_lookup(context, *flags); });
 }
 

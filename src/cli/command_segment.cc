@@ -22,7 +22,7 @@ struct SegmentFlags {
 };
 
 Result<std::string> read_input(const std::string& input) {
-  if (input != "-") return read_file(input);
+  if (input != "-") return read_file(input, "a text or Markdown file");
   std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
   if (std::cin.bad()) return io_error("standard input: read failed");
   return text;

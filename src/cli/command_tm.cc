@@ -14,24 +14,24 @@ namespace {
 struct ImportFlags {
   std::vector<std::string> files;
   bool skip_invalid = false;
-  std::string db;
+  MemoryFlags memory{.writes = true};
 };
 
 struct ExportFlags {
   std::string lang;
   std::string output;
-  std::string db;
+  MemoryFlags memory;
 };
 
 void run_import(Context& context, const ImportFlags& flags) {
-  auto opened = open_tm_with_text(context, flags.db);
-  if (!opened) return;
+  ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
+  auto memory = open_memory(context, flags.memory, progress);
+  if (!memory) return;
   tm::ImportOptions options;
   options.skip_invalid = flags.skip_invalid;
   for (const auto& file : flags.files) {
-    // In a workspace tm/*.tmx are written before the database commits (see tm_text.h).
-    const auto report = opened->text ? tm::import_tmx_as_text(opened->store, *opened->text, file, options)
-                                     : tm::import_tmx(opened->store, file, options);
+    const auto report = memory->import_tmx(file, options);
+    progress.clear();
     if (!report) {
       context.fail(report.error());
       context.err << "edsync: " << file << ": nothing imported from this file\n";
@@ -52,10 +52,11 @@ void run_export(Context& context, const ExportFlags& flags) {
     if (!lang) return;
     options.lang = *lang;
   }
-  auto store = open_tm(context, flags.db);
-  if (!store) return;
+  ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
+  auto memory = open_memory(context, flags.memory, progress);
+  if (!memory) return;
   std::ostringstream text;
-  if (const Status exported = tm::export_tmx(*store, text, options); !exported) return context.fail(exported.error());
+  if (const Status exported = memory->export_tmx(text, options); !exported) return context.fail(exported.error());
   if (flags.output.empty()) {
     context.out << text.str();
   } else if (const Status written = write_file_atomically(flags.output, text.str()); !written) {
@@ -63,12 +64,22 @@ void run_export(Context& context, const ExportFlags& flags) {
   }
 }
 
-void run_rebuild(Context& context) {
-  const auto found = workspace_tm(context);
+void run_rebuild(Context& context, const MemoryFlags& flags) {
+  const auto found = context.load_config();
   if (!found) return;
-  const auto units = tm::rebuild_index(found->db, found->text.dir);
-  if (!units) return context.fail(units.error());
-  context.out << fmt::format("rebuilt the index from {}: {} units\n", found->text_shown, *units);
+  const auto& [root, config] = *found;
+  const std::string shown = std::filesystem::path(config.tm_dir).generic_string() + "/";
+  ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
+  const auto memory = tm::Memory::open_rebuilt(root, config, memory_options(context, flags, progress, shown));
+  progress.clear();
+  if (!memory) return context.fail(memory.error());
+  context.out << fmt::format("rebuilt the index from {}: {} units\n", shown, memory->index_sync().units);
+}
+
+void add_lock_timeout(CLI::App& command, MemoryFlags& flags) {
+  command.add_option("--lock-timeout", flags.lock_timeout,
+                     "Stop, changing nothing, when another edsync command still writes tm/ after this many seconds")
+      ->check(CLI::NonNegativeNumber);
 }
 
 }  // namespace
@@ -81,18 +92,21 @@ void add_tm_command(CLI::App& app, Context& context) {
   auto* import = tm->add_subcommand("import", "Add the units of TMX files to the memory (one transaction per file)");
   import->add_option("FILE", import_flags->files, "TMX files")->required();
   import->add_flag("--skip-invalid", import_flags->skip_invalid, "Import the good units of a file and report each bad one");
-  import->add_option("--db", import_flags->db, "The database (default: the workspace's .edsync/tm.sqlite)");
+  add_lock_timeout(*import, import_flags->memory);
+  import->add_option("--db", import_flags->memory.db, "The database (default: the workspace's .edsync/tm.sqlite)");
   import->callback([&context, import_flags] { run_import(context, *import_flags); });
 
   auto export_flags = std::make_shared<ExportFlags>();
   auto* exporter = tm->add_subcommand("export", "Write the memory as TMX 1.4b");
   exporter->add_option("-l,--lang", export_flags->lang, "Only units in this language, with their source");
   exporter->add_option("-o,--output", export_flags->output, "Write to this file (atomically) instead of stdout");
-  exporter->add_option("--db", export_flags->db, "The database (default: the workspace's .edsync/tm.sqlite)");
+  exporter->add_option("--db", export_flags->memory.db, "The database (default: the workspace's .edsync/tm.sqlite)");
   exporter->callback([&context, export_flags] { run_export(context, *export_flags); });
 
+  auto rebuild_flags = std::make_shared<MemoryFlags>();
   auto* rebuild = tm->add_subcommand("rebuild", "Build .edsync/tm.sqlite again from the text in tm/");
-  rebuild->callback([&context] { run_rebuild(context); });
+  add_lock_timeout(*rebuild, *rebuild_flags);
+  rebuild->callback([&context, rebuild_flags] { run_rebuild(context, *rebuild_flags); });
 }
 
 }  // namespace edsync::cli

@@ -1,6 +1,8 @@
 #include "tm_database.h"
 
+#include <chrono>
 #include <filesystem>
+#include <ostream>
 
 #include "edsync/language.h"
 
@@ -20,61 +22,43 @@ void report_sync(Context& context, const tm::IndexSync& sync, const std::string&
                 << " units); commit it\n";
 }
 
-std::optional<tm::Store> open_store(Context& context, const fs::path& path) {
-  auto store = tm::Store::open(path);
-  if (!store) {
-    context.fail(store.error());
-    return std::nullopt;
-  }
-  return std::move(*store);
-}
-
 }  // namespace
 
-std::optional<WorkspaceTm> workspace_tm(Context& context) {
-  const auto workspace = context.load_workspace();
-  if (!workspace) return std::nullopt;
-  WorkspaceTm found;
-  found.db = workspace->root / ".edsync" / "tm.sqlite";
-  found.text.dir = workspace->root / workspace->config.tm_dir;
-  found.text.source_lang = workspace->config.source_lang;
-  for (const auto& edition : workspace->config.editions) found.text.languages.push_back(edition.lang);
-  found.text_shown = fs::path(workspace->config.tm_dir).generic_string() + "/";
-  std::error_code error;
-  fs::create_directories(found.db.parent_path(), error);
-  if (error) {
-    context.fail(io_error(found.db.parent_path().string() + ": cannot create the folder: " + error.message()));
-    return std::nullopt;
-  }
-  return found;
+tm::MemoryOptions memory_options(Context& context, const MemoryFlags& flags, ProgressBar& progress,
+                                 const std::string& shown) {
+  tm::MemoryOptions options;
+  options.lock_wait.on_wait = [&context, &progress, shown] {
+    progress.clear();
+    context.err << "edsync: waiting for another edsync command writing " << shown << " ...\n" << std::flush;
+  };
+  if (flags.lock_timeout)
+    options.lock_wait.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(*flags.lock_timeout * 1000));
+  options.hold_write_lock = flags.writes;
+  options.on_progress = [&progress](const tm::Progress& at) { progress.update(at.task, at.done, at.total); };
+  return options;
 }
 
-std::optional<OpenedTm> open_tm_with_text(Context& context, const std::string& db_path) {
-  if (!db_path.empty()) {
-    auto store = open_store(context, db_path);
-    if (!store) return std::nullopt;
-    return OpenedTm{std::move(*store), std::nullopt};
+std::optional<tm::Memory> open_memory(Context& context, const MemoryFlags& flags, ProgressBar& progress) {
+  if (!flags.db.empty()) {
+    auto memory = tm::Memory::open_database(flags.db, memory_options(context, flags, progress, flags.db));
+    if (!memory) context.fail(memory.error());
+    return memory ? std::optional(std::move(*memory)) : std::nullopt;
   }
-  const auto found = workspace_tm(context);
+  const auto found = context.load_config();
   if (!found) return std::nullopt;
-  const auto sync = tm::sync_index(found->db, found->text);
-  if (!sync) {
-    context.fail(sync.error());
-    if (sync.error().kind == ErrorKind::bad_input)
-      context.err << "edsync: the translation memory index was not rebuilt from " << found->text_shown
-                << "; fix the file and run the command again\n";
+  const auto& [root, config] = *found;
+  const std::string shown = fs::path(config.tm_dir).generic_string() + "/";
+  auto memory = tm::Memory::open(root, config, memory_options(context, flags, progress, shown));
+  progress.clear();
+  if (!memory) {
+    context.fail(memory.error());
+    if (memory.error().kind == ErrorKind::bad_input)
+      context.err << "edsync: the translation memory index was not rebuilt from " << shown
+                  << "; fix the file and run the command again\n";
     return std::nullopt;
   }
-  report_sync(context, *sync, found->text_shown);
-  auto store = open_store(context, found->db);
-  if (!store) return std::nullopt;
-  return OpenedTm{std::move(*store), found->text};
-}
-
-std::optional<tm::Store> open_tm(Context& context, const std::string& db_path) {
-  auto opened = open_tm_with_text(context, db_path);
-  if (!opened) return std::nullopt;
-  return std::move(opened->store);
+  report_sync(context, memory->index_sync(), shown);
+  return std::move(*memory);
 }
 
 std::optional<std::string> language_option(Context& context, const std::string& tag) {

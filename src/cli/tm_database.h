@@ -1,38 +1,30 @@
-// Where the tm commands find the translation memory.
+// Where the memory commands find the translation memory: one tm::Memory,
+// opened from the workspace's edsync.yaml alone or from --db.
 #pragma once
 
-#include <filesystem>
 #include <optional>
 #include <string>
 
 #include "cli.h"
-#include "edsync/tm.h"
-#include "edsync/tm_text.h"
+#include "edsync/memory.h"
+#include "progress.h"
 
 namespace edsync::cli {
 
-// The workspace's memory: the text in git and the index beside it.
-struct WorkspaceTm {
-  std::filesystem::path db;  // <workspace>/.edsync/tm.sqlite (its folder is created)
-  tm::TextLayout text;       // <workspace>/tm, one file per edition language
-  std::string text_shown;    // "tm/" as the user knows it
+struct MemoryFlags {
+  std::string db;                      // --db: a database alone, without text
+  std::optional<double> lock_timeout;  // --lock-timeout SECONDS, for the writing commands
+  bool writes = false;                 // the command writes tm/: hold the write lock throughout
 };
 
-// Loads the workspace and says where its memory lives; reports and returns
-// nullopt on failure.
-std::optional<WorkspaceTm> workspace_tm(Context& context);
+// The memory a command uses: in a workspace its index is brought in step with
+// tm/*.tmx first (a note on stderr when it was rebuilt); a writer waiting for
+// another's lock says so after a second. Reports and returns nullopt on failure.
+std::optional<tm::Memory> open_memory(Context& context, const MemoryFlags& flags, ProgressBar& progress);
 
-// The memory a command uses. In a workspace the index is first brought in
-// step with tm/*.tmx (rebuilt when missing or out of date, with a note on
-// stderr); with --db the database is used alone, without text.
-struct OpenedTm {
-  tm::Store store;
-  std::optional<tm::TextLayout> text;
-};
-std::optional<OpenedTm> open_tm_with_text(Context& context, const std::string& db_path);
-
-// The same, for commands that only read or export.
-std::optional<tm::Store> open_tm(Context& context, const std::string& db_path);
+// How the library reports waiting for the write lock and progress: on stderr.
+tm::MemoryOptions memory_options(Context& context, const MemoryFlags& flags, ProgressBar& progress,
+                                 const std::string& shown);
 
 // A language given on the command line, canonicalised; reports a usage error.
 std::optional<std::string> language_option(Context& context, const std::string& tag);

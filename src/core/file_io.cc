@@ -13,7 +13,14 @@ namespace edsync {
 
 namespace fs = std::filesystem;
 
-Result<std::string> read_file(const fs::path& path) {
+Status refuse_folder(const fs::path& path, std::string_view what) {
+  std::error_code error;
+  if (!fs::is_directory(path, error)) return success();
+  return input_error(path.string() + ": is a folder; give " + std::string(what));
+}
+
+Result<std::string> read_file(const fs::path& path, std::string_view what) {
+  if (const Status file = refuse_folder(path, what); !file) return file.error();
   std::ifstream in(path, std::ios::binary);
   if (!in) return io_error(path.string() + ": cannot open: " + std::strerror(errno));
   std::ostringstream content;
@@ -40,9 +47,19 @@ Error failed(const fs::path& path, const char* what) {
   return io_error(path.string() + ": " + what + ": " + std::strerror(errno));
 }
 
+// A symbolic link is kept: the file it leads to is the one replaced, as an
+// editor saving through the link would do.
+fs::path link_target(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_symlink(path, error)) return path;
+  const fs::path target = fs::canonical(path, error);
+  return error ? path : target;
+}
+
 }  // namespace
 
-Status write_file_atomically(const fs::path& path, std::string_view content) {
+Status write_file_atomically(const fs::path& requested, std::string_view content) {
+  const fs::path path = link_target(requested);
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::string temp_name = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(temp_name.data());
@@ -64,6 +81,29 @@ Status write_file_atomically(const fs::path& path, std::string_view content) {
     return error;
   }
   return success();
+}
+
+Status flush_to_disk(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return failed(path, "cannot open");
+  const bool synced = ::fsync(fd) == 0;
+  const int saved_errno = errno;
+  ::close(fd);
+  errno = saved_errno;
+  return synced ? success() : failed(path, "cannot flush to disk");
+}
+
+Status write_file_streamed(const fs::path& path, const std::function<Status(std::ostream&)>& fill) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return failed(path, "cannot create");
+  errno = 0;
+  const Status filled = fill(out);
+  // A stream that failed lost bytes to the system: its reason is the one to give.
+  if (out.bad()) return failed(path, "cannot write");
+  if (!filled) return filled;
+  out.close();
+  if (!out) return failed(path, "cannot write");
+  return flush_to_disk(path);
 }
 
 }  // namespace edsync

@@ -18,6 +18,20 @@ fs::path fresh_folder(const std::string& name) {
 }
 }  // namespace
 
+TEST_CASE("a streamed write that runs out of space says so") {
+  if (!std::filesystem::exists("/dev/full")) {
+    MESSAGE("skipped: no /dev/full here");
+    return;
+  }
+  const Status written = edsync::write_file_streamed("/dev/full", [](std::ostream& out) -> edsync::Status {
+    for (int i = 0; i < 10000 && out; ++i) out << "<tu>a unit of the memory</tu>\n";
+    return edsync::success();
+  });
+  REQUIRE_FALSE(written.ok());
+  CHECK(written.error().kind == edsync::ErrorKind::io);
+  CHECK(written.error().message == "/dev/full: cannot write: No space left on device");
+}
+
 TEST_CASE("write_file_atomically replaces content, keeps permissions, leaves no temporary file") {
   const fs::path folder = fresh_folder("atomic");
   const fs::path file = folder / "article.md";
@@ -42,4 +56,24 @@ TEST_CASE("read_file of a missing file is an I/O error") {
   REQUIRE_FALSE(text.ok());
   CHECK(text.error().kind == ErrorKind::io);
   CHECK(text.error().message == "/nonexistent-edsync-folder/x.md: cannot open: No such file or directory");
+}
+
+TEST_CASE("read_file of a folder is bad input that says it is a folder") {
+  const fs::path folder = fresh_folder("read-folder");
+  const auto text = read_file(folder, "a TMX file");
+  REQUIRE_FALSE(text.ok());
+  CHECK(text.error().kind == ErrorKind::bad_input);
+  CHECK(text.error().message == folder.string() + ": is a folder; give a TMX file");
+  CHECK(read_file(folder).error().message == folder.string() + ": is a folder; give a file");
+  fs::remove_all(folder);
+}
+
+TEST_CASE("write_file_atomically through a symbolic link keeps the link and replaces its target") {
+  const fs::path folder = fresh_folder("atomic-link");
+  REQUIRE(write_file_atomically(folder / "target.md", "first\n").ok());
+  fs::create_symlink("target.md", folder / "link.md");
+  REQUIRE(write_file_atomically(folder / "link.md", "second\n").ok());
+  CHECK(fs::is_symlink(folder / "link.md"));
+  CHECK(*read_file(folder / "target.md") == "second\n");
+  fs::remove_all(folder);
 }

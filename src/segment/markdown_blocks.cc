@@ -197,3 +197,13 @@ std::vector<Block> split_blocks(std::string_view text, SegmentFormat format) {
 }
 
 }  // namespace edsync::segment_detail
+
+namespace edsync {
+
+std::vector<Segment> text_blocks(std::string_view text, SegmentFormat format) {
+  std::vector<Segment> blocks;
+  for (const auto& block : segment_detail::split_blocks(text, format)) blocks.push_back({block.begin, block.end});
+  return blocks;
+}
+
+}  // namespace edsync

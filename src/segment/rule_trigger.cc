@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -38,11 +40,18 @@ const icu::UnicodeSet& everything() {
   return all;
 }
 
+// ICU builds a property's set by visiting every range of the property's
+// values, and the built-in rules name the same few properties hundreds of
+// times: each body is built once per process.
 icu::UnicodeSet property_set(const icu::UnicodeString& body) {
+  static std::mutex mutex;
+  static std::map<icu::UnicodeString, icu::UnicodeSet> built;
+  std::lock_guard lock(mutex);
+  if (const auto found = built.find(body); found != built.end()) return found->second;
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeSet set(u"[" + body + u"]", status);
-  if (U_FAILURE(status)) return everything();
-  return set;
+  if (U_FAILURE(status)) set = everything();
+  return built.emplace(body, std::move(set)).first->second;
 }
 
 // ICU's \s is [\t\n\f\r\p{Z}]; a superset keeps the trigger safe whichever it is.

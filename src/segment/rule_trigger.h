@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace edsync::segment_detail {
@@ -56,6 +57,8 @@ class RuleTrigger {
  public:
   RuleTrigger() = default;  // holds everywhere
   RuleTrigger(const icu::UnicodeString& beforebreak, const icu::UnicodeString& afterbreak);
+  // Shapes found earlier (trigger_data.h).
+  RuleTrigger(Shapes before, Shapes after) : before_(std::move(before)), after_(std::move(after)) {}
 
   // False only where the rule cannot match at `position` of `text`.
   bool may_match(const icu::UnicodeString& text, std::int32_t position) const;

@@ -15,12 +15,14 @@
 #include "non_sentence_text.h"
 #include "segment_engine.h"
 #include "srx_rules.h"
+#include "trigger_data.h"
 #include "utf16_text.h"
 
 namespace edsync {
 
 namespace segment_detail {
-extern const std::string_view kBuiltInSrx;  // generated from rules/edsync.srx
+extern const std::string_view kBuiltInSrx;       // generated from rules/edsync.srx
+extern const std::string_view kBuiltInTriggers;  // worked out from it at build time (trigger_data.h)
 }
 
 namespace {
@@ -41,6 +43,7 @@ struct Pass {
   Evaluation evaluation = Evaluation::triggered;
   // One per step, reset onto a block's text the first time the block needs it.
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+  std::vector<bool> matcher_made;
   std::vector<std::uint64_t> matcher_block;
   std::uint64_t block = 0;
   // Buffers reused from block to block.
@@ -73,10 +76,10 @@ Pass make_pass(const Segmenter::Rules& rules, const SegmentOptions& options, Eva
   }
   const std::string tag = options.clause_breaks ? options.language + "-x-clause" : options.language;
   pass.plan = rules.plan_for(tag);
-  for (const auto& step : pass.plan->steps) {
-    pass.matchers.push_back(make_matcher(step.anchored ? step.anchored : step.search));
-  }
-  pass.matcher_block.assign(pass.matchers.size(), 0);
+  // Made when a rule is first tested: most rules never are on a short text.
+  pass.matchers.resize(pass.plan->steps.size());
+  pass.matcher_made.assign(pass.plan->steps.size(), false);
+  pass.matcher_block.assign(pass.plan->steps.size(), 0);
   return pass;
 }
 
@@ -152,6 +155,11 @@ class BlockSegmenter {
   const std::vector<Step>& steps() const { return pass_.plan->steps; }
 
   icu::RegexMatcher* matcher(std::size_t index) {
+    if (!pass_.matcher_made[index]) {
+      const Step& step = steps()[index];
+      pass_.matchers[index] = make_matcher(step.anchored ? step.anchored->get() : step.search);
+      pass_.matcher_made[index] = true;
+    }
     auto* found = pass_.matchers[index].get();
     if (found && pass_.matcher_block[index] != pass_.block) {
       found->reset(text_);
@@ -329,7 +337,8 @@ Segmenter::Segmenter(std::shared_ptr<const Rules> rules) : rules_(std::move(rule
 
 const Segmenter& Segmenter::built_in() {
   static const Segmenter segmenter = [] {
-    auto rules = compile_srx(kBuiltInSrx, "edsync.srx");
+    auto known = read_trigger_data(kBuiltInTriggers);
+    auto rules = compile_srx(kBuiltInSrx, "edsync.srx", known ? &*known : nullptr);
     // The built-in file is tested to compile; should it ever fail, segment with ICU alone.
     return Segmenter(rules ? std::move(*rules) : std::make_shared<const Rules>());
   }();
@@ -343,7 +352,7 @@ Result<Segmenter> Segmenter::from_srx(std::string_view srx_text, const std::stri
 }
 
 Result<Segmenter> Segmenter::from_srx_file(const std::filesystem::path& path) {
-  const auto text = read_file(path);
+  const auto text = read_file(path, "an SRX file");
   if (!text) return text.error();
   return from_srx(*text, path.string());
 }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <unicode/unistr.h>
 
+#include "trigger_data.h"
+
 namespace edsync::segment_detail {
 
 namespace {
@@ -47,6 +49,15 @@ struct Compiler {
   std::string_view source;
   const std::string& file_name;
   std::vector<Diagnostic>& warnings;
+  std::vector<PrecomputedRule>* known;
+  std::size_t next_known = 0;
+
+  // The record worked out earlier for this rule, if it is the next one.
+  PrecomputedRule* known_rule(const std::string& before, const std::string& after) {
+    if (!known || next_known >= known->size()) return nullptr;
+    PrecomputedRule& rule = (*known)[next_known++];
+    return rule.before == before && rule.after == after ? &rule : nullptr;
+  }
 
   void warn(const pugi::xml_node& node, const std::string& message) {
     warnings.push_back({file_name, line_of(source, node.offset_debug()), 0, message});
@@ -67,13 +78,19 @@ struct Compiler {
   }
 
   // ICU refuses look-behind of unbounded length; such rules are searched for instead.
-  static std::unique_ptr<icu::RegexPattern> compile_quietly(const std::string& pattern) {
+  static std::unique_ptr<icu::RegexPattern> compile_quietly(const icu::UnicodeString& pattern) {
     UParseError where{};
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexPattern> compiled(
-        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, where, status));
+    std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(pattern, 0, where, status));
     if (U_FAILURE(status)) compiled.reset();
     return compiled;
+  }
+
+  // The anchored form, or null when ICU refuses it (compiled now).
+  static std::unique_ptr<LazyPattern> anchor(const icu::UnicodeString& pattern) {
+    auto compiled = compile_quietly(pattern);
+    if (!compiled) return nullptr;
+    return std::make_unique<LazyPattern>(pattern, std::move(compiled));
   }
 
   void add_rule(const pugi::xml_node& rule, LanguageRule& into) {
@@ -83,16 +100,28 @@ struct Compiler {
       warn(rule, "rule has neither <beforebreak> nor <afterbreak>; it is skipped");
       return;
     }
-    std::string pattern = "(?:" + before + ")";
-    if (!after.empty()) pattern += "(?=" + after + ")";
-    auto compiled = compile(pattern, rule, "rule");
-    if (!compiled) return;
-    const bool is_break = std::string_view(rule.attribute("break").as_string("yes")) != "no";
     // The afterbreak goes first: it is usually the cheaper test, and it fails at most places.
-    auto anchored = compile_quietly((after.empty() ? "" : "(?=" + after + ")") + "(?<=" + before + ")");
-    RuleTrigger trigger(icu::UnicodeString::fromUTF8(before), icu::UnicodeString::fromUTF8(after));
+    const auto anchored_source =
+        icu::UnicodeString::fromUTF8((after.empty() ? "" : "(?=" + after + ")") + "(?<=" + before + ")");
+    PrecomputedRule* found = known_rule(before, after);
+    // A rule worked out earlier is compiled when first tested: it is known to compile.
+    std::unique_ptr<LazyPattern> anchored;
+    if (!found) anchored = anchor(anchored_source);
+    else if (found->anchorable) anchored = std::make_unique<LazyPattern>(anchored_source);
+    // The searched form is needed only where ICU refuses the look-behind;
+    // compiling it also says what is wrong with a rule that is broken.
+    std::unique_ptr<icu::RegexPattern> compiled;
+    if (!anchored) {
+      std::string pattern = "(?:" + before + ")";
+      if (!after.empty()) pattern += "(?=" + after + ")";
+      compiled = compile(pattern, rule, "rule");
+      if (!compiled) return;
+    }
+    const bool is_break = std::string_view(rule.attribute("break").as_string("yes")) != "no";
+    RuleTrigger trigger = found ? std::move(found->trigger)
+                                : RuleTrigger(icu::UnicodeString::fromUTF8(before), icu::UnicodeString::fromUTF8(after));
     into.rules.push_back({is_break, std::move(compiled), std::move(anchored), std::move(trigger),
-                          file_name + ":" + std::to_string(line_of(source, rule.offset_debug()))});
+                          file_name + ":" + std::to_string(line_of(source, rule.offset_debug())), before, after});
   }
 
   void add_map(const pugi::xml_node& map, Segmenter::Rules& rules) {
@@ -105,7 +134,8 @@ struct Compiler {
 
 }  // namespace
 
-Result<std::shared_ptr<const Segmenter::Rules>> compile_srx(std::string_view srx_text, const std::string& file_name) {
+Result<std::shared_ptr<const Segmenter::Rules>> compile_srx(std::string_view srx_text, const std::string& file_name,
+                                                            std::vector<PrecomputedRule>* known) {
   pugi::xml_document document;
   const auto parsed = document.load_buffer(srx_text.data(), srx_text.size(), pugi::parse_default, pugi::encoding_auto);
   if (!parsed) {
@@ -118,7 +148,7 @@ Result<std::shared_ptr<const Segmenter::Rules>> compile_srx(std::string_view srx
                        std::string(root.name()) + ">, not <srx>; give an SRX file");
   }
   auto rules = std::make_shared<Segmenter::Rules>();
-  Compiler compiler{srx_text, file_name, rules->warnings};
+  Compiler compiler{srx_text, file_name, rules->warnings, known};
   const pugi::xml_node header = child_named(root, "header");
   // SRX 2.0 defaults cascade to yes; 1.0 has no cascade (only the first map applies).
   const std::string_view version = root.attribute("version").as_string("2.0");
@@ -140,6 +170,16 @@ Result<std::shared_ptr<const Segmenter::Rules>> compile_srx(std::string_view srx
     }
   }
   return std::shared_ptr<const Segmenter::Rules>(std::move(rules));
+}
+
+LazyPattern::LazyPattern(icu::UnicodeString source, std::unique_ptr<icu::RegexPattern> compiled)
+    : source_(std::move(source)), compiled_(std::move(compiled)) {
+  if (compiled_) std::call_once(once_, [] {});
+}
+
+const icu::RegexPattern* LazyPattern::get() const {
+  std::call_once(once_, [this] { compiled_ = Compiler::compile_quietly(source_); });
+  return compiled_.get();
 }
 
 }  // namespace edsync::segment_detail

@@ -18,17 +18,37 @@
 
 namespace edsync::segment_detail {
 
-// One <rule>: beforebreak and afterbreak as a single pattern,
-// (?:before)(?=after), whose match end is the break position.
+// A rule's anchored form, (?=after)(?<=before), compiled when first asked
+// for: a process that segments one line tests a handful of rules, and ICU
+// spends most of a rule's set-up building the sets of its \p{..} classes.
+class LazyPattern {
+ public:
+  explicit LazyPattern(icu::UnicodeString source) : source_(std::move(source)) {}
+  // Already compiled.
+  LazyPattern(icu::UnicodeString source, std::unique_ptr<icu::RegexPattern> compiled);
+  // Null when ICU refuses the pattern (never for a rule worked out at build time).
+  const icu::RegexPattern* get() const;
+
+ private:
+  icu::UnicodeString source_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<icu::RegexPattern> compiled_;
+};
+
+// One <rule>.
 struct CompiledRule {
   bool is_break = true;
+  // (?:before)(?=after), whose match end is the break position, searched
+  // through the text; only for rules ICU cannot anchor (an unbounded
+  // beforebreak), null otherwise.
   std::unique_ptr<icu::RegexPattern> pattern;
-  // (?=after)(?<=before), tested only where the trigger says the rule may
-  // match; null when ICU refuses the look-behind (an unbounded beforebreak):
-  // such a rule is searched for through the text with `pattern` instead.
-  std::unique_ptr<icu::RegexPattern> anchored;
+  // Tested only where the trigger says the rule may match; null for the
+  // searched rules.
+  std::unique_ptr<LazyPattern> anchored;
   RuleTrigger trigger;
   std::string origin;  // "file:line", for messages about the rule
+  std::string before;  // <beforebreak> and <afterbreak> as written
+  std::string after;
 };
 
 struct LanguageRule {
@@ -45,7 +65,7 @@ struct LanguageMap {
 struct Step {
   bool is_break = true;
   const icu::RegexPattern* search = nullptr;    // searched through the text
-  const icu::RegexPattern* anchored = nullptr;  // tested at candidate positions
+  const LazyPattern* anchored = nullptr;        // tested at candidate positions
   const RuleTrigger* trigger = nullptr;         // with `anchored`: where it may match
 };
 
@@ -86,6 +106,13 @@ struct Segmenter::Rules {
 
 namespace edsync::segment_detail {
 
-Result<std::shared_ptr<const Segmenter::Rules>> compile_srx(std::string_view srx_text, const std::string& file_name);
+struct PrecomputedRule;
+
+// `known`: triggers and anchoring already worked out for the rules of this
+// file (trigger_data.h), taken (moved from) for each rule whose patterns
+// they match; those rules' regexes are compiled when first used. Every other
+// rule is compiled now, so that warnings name each one ICU refuses.
+Result<std::shared_ptr<const Segmenter::Rules>> compile_srx(std::string_view srx_text, const std::string& file_name,
+                                                            std::vector<PrecomputedRule>* known = nullptr);
 
 }  // namespace edsync::segment_detail

@@ -56,6 +56,24 @@ std::vector<UChar32> range_starts(const std::vector<const icu::UnicodeSet*>& set
   return starts;
 }
 
+// The sets each elementary range belongs to: every range of a set covers
+// whole elementary ranges, found from its start, so each set is walked once
+// instead of asking every set about every range.
+std::vector<std::vector<TriggerTable::Word>> members_of_ranges(const std::vector<const icu::UnicodeSet*>& sets,
+                                                               const std::vector<UChar32>& starts) {
+  std::vector<std::vector<TriggerTable::Word>> members(starts.size(),
+                                                       std::vector<TriggerTable::Word>(words_for(sets.size()), 0));
+  for (std::size_t s = 0; s < sets.size(); ++s) {
+    const auto bit = TriggerTable::Word{1} << (s % 64);
+    for (std::int32_t r = 0; r < sets[s]->getRangeCount(); ++r) {
+      auto at = std::lower_bound(starts.begin(), starts.end(), sets[s]->getRangeStart(r)) - starts.begin();
+      for (; at < static_cast<std::ptrdiff_t>(starts.size()) && starts[at] <= sets[s]->getRangeEnd(r); ++at)
+        members[at][s / 64] |= bit;
+    }
+  }
+  return members;
+}
+
 }  // namespace
 
 TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : words_(words_for(triggers.size())) {
@@ -88,11 +106,7 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
   const std::size_t set_words = words_for(sets.size());
   std::map<std::vector<Word>, std::uint32_t> class_of_members;
   std::vector<std::uint32_t> range_class;
-  for (const auto start : starts) {
-    std::vector<Word> members(set_words, 0);
-    for (std::size_t s = 0; s < sets.size(); ++s) {
-      if (sets[s]->contains(start)) members[s / 64] |= Word{1} << (s % 64);
-    }
+  for (auto& members : members_of_ranges(sets, starts)) {
     const auto next = static_cast<std::uint32_t>(class_of_members.size());
     range_class.push_back(class_of_members.emplace(std::move(members), next).first->second);
   }
@@ -343,25 +357,24 @@ void TriggerTable::positions_where_any(const Classified& text, const Word* rules
 }
 
 // The common case (no surrogate pairs, at most 64 rules): the neighbours of
-// a unit are the next units. Most units cannot end any of the rules (letters
-// before a "[.!?]" rule), so a byte per class rules them out before the
-// pair tables are read.
+// a unit are the next units. At most places no rule can both end with the
+// unit before and start with the one after (letters on both sides of a
+// "[.!?]" rule): the two one-class masks rule them out before the pair
+// tables are read.
 void TriggerTable::scan_by_unit(const Classified& text, Word rules, std::vector<std::int32_t>& out) const {
-  constexpr std::size_t kMaxFiltered = 1024;
-  std::array<std::uint8_t, kMaxFiltered> may_end{};
   const std::size_t classes_count = classes_;
-  const bool filtered = classes_count <= kMaxFiltered;
-  for (std::size_t c = 0; filtered && c < classes_count; ++c) may_end[c] = (last_masks_[c] & rules) != 0;
   const std::uint16_t* classes = text.classes.data();
   const std::int32_t length = text.length;
+  const Word* last_one = last_masks_.data();
+  const Word* first_one = first_masks_.data();
   const Word* last = last_pair_masks_.data();
   const Word* first = first_pair_masks_.data();
   const std::size_t none = none_class_;
   for (std::int32_t position = 1; position <= length; ++position) {
     const std::size_t before = classes[position - 1];
-    if (filtered && !may_end[before]) continue;
-    const std::size_t next_before = position >= 2 ? classes[position - 2] : none;
     const std::size_t after = position < length ? classes[position] : none;
+    if ((last_one[before] & first_one[after] & rules) == 0) continue;
+    const std::size_t next_before = position >= 2 ? classes[position - 2] : none;
     const std::size_t next_after = position + 1 < length ? classes[position + 1] : none;
     const Word mask = last[before * classes_count + next_before] & first[after * classes_count + next_after] & rules;
     if (mask != 0 && any_may_match(&mask, text, position)) out.push_back(position);

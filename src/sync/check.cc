@@ -139,14 +139,19 @@ std::string describe_changes(const std::vector<SentenceChange>& changes) {
   return text.empty() ? "only its layout changed" : text;
 }
 
+constexpr std::string_view kShallowClone =
+    "the earlier English is not in this shallow clone; fetch the whole history to see what changed: "
+    "fetch-depth: 0 for actions/checkout in GitHub Actions, GIT_DEPTH: 0 in GitLab CI, or git fetch --unshallow";
+
 // Names the sentences that changed, from the English text the translation was made from.
-void explain_stale(const Workspace& workspace, Finding& finding) {
+void explain_stale(const Workspace& workspace, Finding& finding, std::optional<bool>& shallow) {
   const Article* english = workspace.find(workspace.config.source_lang, finding.id);
   if (!english || !finding.recorded_revision) return;
   const auto earlier = english_at_revision(workspace, *english, *finding.recorded_revision);
   const std::string revisions = "made from " + *finding.recorded_revision + ", now " + english->revision;
   if (!earlier) {
-    finding.detail = "the English changed since this translation (" + revisions + "; the earlier English is not in git history)";
+    if (!shallow) shallow = in_shallow_clone(workspace);
+    finding.detail = "the English changed since this translation (" + revisions + "; " + std::string(*shallow ? kShallowClone : "the earlier English is not in git history") + ")";
     return;
   }
   const auto text_of = [](const Article& article) { return article.title + "\n\n" + article.body; };
@@ -154,16 +159,41 @@ void explain_stale(const Workspace& workspace, Finding& finding) {
   finding.detail = "the English changed since this translation: " + describe_changes(finding.changes) + " (" + revisions + ")";
 }
 
+// A pattern that matches nothing is a typo, not a workspace in step.
+bool any_article_matches(const Workspace& workspace, const std::vector<std::string>& patterns) {
+  for (const auto& [lang, articles] : workspace.articles)
+    for (const auto& [id, article] : articles)
+      if (matches_any(id, patterns)) return true;
+  return std::any_of(workspace.invalid_files.begin(), workspace.invalid_files.end(), [&](const InvalidFile& file) {
+    return !file.id.empty() && matches_any(file.id, patterns);
+  });
+}
+
+// A misspelt edition must not silently drop out of a filter or a requirement.
+Status check_editions_known(const WorkspaceConfig& config, const std::vector<std::string>& langs, std::string_view where) {
+  for (const auto& lang : langs) {
+    if (config.edition(lang)) continue;
+    std::string list;
+    for (const auto& edition : config.editions) list += (list.empty() ? "" : ", ") + edition.lang;
+    return usage_error("unknown edition '" + lang + "'" + std::string(where) + "; the workspace has " + list);
+  }
+  return success();
+}
+
 }  // namespace
 
 Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& options) {
   const WorkspaceConfig& config = workspace.config;
-  for (const auto& lang : options.langs)
-    if (!config.edition(lang)) return usage_error("unknown edition '" + lang + "'; the workspace has " + [&] {
-      std::string list;
-      for (const auto& edition : config.editions) list += (list.empty() ? "" : ", ") + edition.lang;
-      return list;
-    }());
+  if (const Status known = check_editions_known(config, options.langs, ""); !known) return known.error();
+  if (options.required_editions) {
+    if (const Status known = check_editions_known(config, *options.required_editions, " in the required editions"); !known)
+      return known.error();
+  }
+  if (!options.article_patterns.empty() && !any_article_matches(workspace, options.article_patterns)) {
+    std::string patterns;
+    for (const auto& pattern : options.article_patterns) patterns += (patterns.empty() ? "'" : ", '") + pattern + "'";
+    return usage_error("no article id matches " + patterns + " in any edition; an id is the file name without .md, or the id: of its front matter");
+  }
   const std::vector<SyncStatus> fail_on = options.fail_on.value_or(config.check.fail_on);
   const auto fails = [&](SyncStatus status) { return std::find(fail_on.begin(), fail_on.end(), status) != fail_on.end(); };
 
@@ -187,12 +217,13 @@ Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& op
     ++counts[finding.status];
     ++report.counts[finding.status];
   };
+  std::optional<bool> shallow;  // asked of git once, at the first stale finding git cannot explain
   std::map<SyncStatus, int> source_counts;
   for (auto& finding : report.source_problems) tally(finding, source_counts);
   for (auto& edition : report.editions)
     for (auto& finding : edition.findings) {
       tally(finding, edition.counts);
-      if (finding.status == SyncStatus::stale && options.explain_stale) explain_stale(workspace, finding);
+      if (finding.status == SyncStatus::stale && options.explain_stale) explain_stale(workspace, finding, shallow);
     }
   return report;
 }

@@ -125,13 +125,24 @@ std::string loose_form(const std::vector<Token>& tokens) {
 
 std::string loose_form(std::string_view text) { return loose_form(tokenize(text)); }
 
-std::int64_t key_of(std::string_view form) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (const char c : form) {
+namespace {
+
+constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
+
+std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes) {
+  for (const char c : bytes) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 1099511628211ull;
   }
-  return static_cast<std::int64_t>(hash);
+  return hash;
+}
+
+}  // namespace
+
+std::int64_t key_of(std::string_view form) { return static_cast<std::int64_t>(fnv1a(kFnvOffset, form)); }
+
+std::int64_t key_of(std::string_view first, std::string_view second) {
+  return static_cast<std::int64_t>(fnv1a(fnv1a(fnv1a(kFnvOffset, first), "\x1F"), second));
 }
 
 int fuzzy_score(const std::vector<Token>& a, const std::vector<Token>& b) {

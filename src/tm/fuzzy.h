@@ -32,6 +32,8 @@ std::string loose_form(const std::vector<Token>& tokens);  // of tokenize(text)
 
 // 64-bit FNV-1a: the index key of a form.
 std::int64_t key_of(std::string_view form);
+// The key of "first\x1Fsecond": a pair of words, which never contain U+001F.
+std::int64_t key_of(std::string_view first, std::string_view second);
 
 // 0-100: 100 * (1 - distance / max(weight a, weight b)), where inserting,
 // deleting or replacing a word costs 1, a punctuation mark 0.25 and a

@@ -3,6 +3,10 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
 #include <random>
 
 #include "test_store.h"
@@ -24,6 +28,26 @@ std::string random_sentence(std::mt19937& random, std::size_t words, std::size_t
   return text;
 }
 
+// The words of `text` with up to three replaced, deleted or inserted.
+std::string edited(const std::string& text, std::mt19937& random, std::size_t vocabulary) {
+  std::vector<std::string> words;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t space = std::min(text.find(' ', at), text.size());
+    words.push_back(text.substr(at, space - at));
+    at = space + 1;
+  }
+  for (int edit = static_cast<int>(random() % 4); edit > 0; --edit) {
+    const auto at = words.begin() + static_cast<std::ptrdiff_t>(words.empty() ? 0 : random() % words.size());
+    const auto kind = random() % 3;
+    if (kind == 0 || words.empty()) words.insert(at, kWords[random() % vocabulary]);
+    else if (kind == 1) words.erase(at);
+    else *at = kWords[random() % vocabulary];
+  }
+  std::string joined;
+  for (const auto& word : words) joined += (joined.empty() ? "" : " ") + word;
+  return joined;
+}
+
 LookupOptions to_ar(std::size_t max, int threshold = 70) {
   LookupOptions options;
   options.target_lang = "ar";
@@ -34,11 +58,13 @@ LookupOptions to_ar(std::size_t max, int threshold = 70) {
 
 }  // namespace
 
-TEST_CASE("a segment's shape: quarter-word size and distinct case-folded words") {
+TEST_CASE("a segment's shape: quarter-word size and its distinct case-folded word pairs") {
   const auto shape = shape_of(tokenize("The camp, the CAMP."));
   CHECK(shape.size == 4 * 4 + 2);
-  CHECK(shape.terms.size() == 2);
-  CHECK(shape.terms == shape_of(tokenize("camp the")).terms);
+  CHECK(shape.terms.size() == 5);  // start-the, the-camp, camp-the, camp-end, and the key every segment holds
+  CHECK(shape.terms == shape_of(tokenize("the Camp the camp!")).terms);
+  CHECK(shape.terms != shape_of(tokenize("camp the camp the")).terms);
+  CHECK(shape_of(tokenize("...")).terms.size() == 2);  // no word: the pair start-end
 }
 
 TEST_CASE("the size bound never rules out a pair that reaches the threshold") {
@@ -55,6 +81,27 @@ TEST_CASE("the size bound never rules out a pair that reaches the threshold") {
   CHECK(reached > 100);
   CHECK_FALSE(may_reach(40, 20, 70));  // ten words against five: at best 50
   CHECK(may_reach(40, 28, 70));        // ten against seven: 70 if the seven are all there
+}
+
+TEST_CASE("the word-pair bound is never below the score a segment reaches") {
+  std::mt19937 random(17);
+  int close = 0;
+  for (int i = 0; i < 4000; ++i) {
+    const std::size_t vocabulary = 4 + random() % (kWords.size() - 4);
+    const std::string query_text = random_sentence(random, random() % 14, vocabulary);
+    std::string segment_text = random_sentence(random, random() % 14, vocabulary);
+    if (i % 2) segment_text = edited(query_text, random, vocabulary);  // close scores
+    const auto query = tokenize(query_text);
+    const auto segment = tokenize(segment_text);
+    const auto held = shape_of(segment).terms;
+    std::int64_t lacking = 0;
+    for (const auto pair : word_pairs(query)) lacking += std::binary_search(held.begin(), held.end(), pair) ? 0 : 1;
+    const int score = fuzzy_score(segment, query);
+    const int bound = best_possible_score(shape_of(query).size, shape_of(segment).size, lacking);
+    CHECK(bound >= score);
+    close += bound - score <= 10 ? 1 : 0;
+  }
+  CHECK(close > 1000);
 }
 
 TEST_CASE("the indexed lookup finds what the exhaustive scan finds") {
@@ -89,6 +136,66 @@ TEST_CASE("the indexed lookup finds what the exhaustive scan finds") {
   CHECK(compared > 90);
 }
 
+// The fuzzy index as rows that name variants by their text, not their id.
+std::string index_rows(const std::filesystem::path& path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  std::string rows;
+  const auto collect = [](void* out, int columns, char** values, char**) {
+    for (int c = 0; c < columns; ++c) *static_cast<std::string*>(out) += std::string(values[c]) + (c + 1 < columns ? " " : "\n");
+    return 0;
+  };
+  CHECK(sqlite3_exec(db,
+                     "SELECT p.term, p.size, v.text FROM fuzzy_postings p JOIN variants v ON v.id = p.variant_id"
+                     " UNION ALL SELECT term, docs, '' FROM fuzzy_terms ORDER BY 1, 2, 3",
+                     collect, &rows, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  return rows;
+}
+
+TEST_CASE("the fuzzy index is the same whatever order the units came in") {
+  std::mt19937 random(5);
+  std::vector<tmx::Unit> units;
+  for (int i = 0; i < 300; ++i)
+    units.push_back(unit_of({{"en", random_sentence(random, 1 + random() % 12)}, {"ar", "\u062a " + std::to_string(i)}}));
+  TestStore forward, shuffled;
+  for (const auto& unit : units) REQUIRE(forward.store.add(unit).ok());
+  std::shuffle(units.begin(), units.end(), random);
+  for (const auto& unit : units) REQUIRE(shuffled.store.add(unit).ok());
+  const auto rows = index_rows(forward.folder / "tm.sqlite");
+  CHECK(std::count(rows.begin(), rows.end(), '\n') > 2000);
+  CHECK(rows == index_rows(shuffled.folder / "tm.sqlite"));
+}
+
+TEST_CASE("a database of schema version 2 (word postings) gets its index of word pairs on open") {
+  TestStore t, fresh;
+  const auto path = t.folder / "old.sqlite";
+  const auto unit = unit_of({{"en", "The residents were moved to Camp Liberty on Sunday."}, {"ar", "\u0646\u064f\u0642\u0644."}});
+  {
+    auto old = Store::open(path);
+    REQUIRE(old.ok());
+    REQUIRE(old->add(unit).ok());
+  }
+  REQUIRE(fresh.store.add(unit).ok());
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "DROP INDEX units_source; ALTER TABLE units DROP COLUMN source_id; DROP TABLE sources;"
+                         " DELETE FROM fuzzy_postings; DELETE FROM fuzzy_terms;"
+                         " INSERT INTO fuzzy_postings VALUES(1234, 41, 1); INSERT INTO fuzzy_terms VALUES(1234, 1);"
+                         " PRAGMA user_version = 2", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  auto reopened = Store::open(path);
+  REQUIRE(reopened.ok());
+  CHECK(reopened->schema_version() == kSchemaVersion);
+  CHECK(*reopened->integrity_check() == "ok");
+  CHECK(reopened->add_source(tmx::Header{}).ok());  // and through version 4: import sources
+  CHECK(index_rows(path) == index_rows(fresh.folder / "tm.sqlite"));
+  const auto matches = reopened->lookup("The residents were moved to Camp Liberty on Monday.", to_ar(5));
+  REQUIRE(matches.ok());
+  REQUIRE(matches->size() == 1);
+  CHECK((*matches)[0].score == 89);
+}
+
 TEST_CASE("a database of schema version 1 gets its fuzzy index on open") {
   TestStore t;
   const auto path = t.folder / "old.sqlite";
@@ -110,6 +217,123 @@ TEST_CASE("a database of schema version 1 gets its fuzzy index on open") {
   REQUIRE(matches.ok());
   REQUIRE(matches->size() == 1);
   CHECK((*matches)[0].score == 89);  // 1 - 1 / (9 words + 0.25 for the full stop)
+}
+
+}  // namespace edsync::tm
+
+namespace edsync::tm {
+
+namespace {
+
+// A memory where every word is common: short sentences over a vocabulary of
+// 16 words, each ending in a tag that makes it unique, like "(7-15488)".
+// Every tenth sentence repeats the one before under another tag, and every
+// seventh unit is an alternative translation of the one before, so that
+// lookups have ties to break.
+const std::vector<std::string> kCommonWords = {"the",  "attack", "camp",    "province", "sunday", "monday",
+                                               "iraqi", "complete", "forces", "meeting",  "was",    "held",
+                                               "on",   "police", "said",    "city"};
+
+std::string common_sentence(std::mt19937& random) {
+  std::string text;
+  const std::size_t words = 7 + random() % 5;
+  for (std::size_t i = 0; i < words; ++i) text += (i ? " " : "") + kCommonWords[random() % kCommonWords.size()];
+  text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+struct CommonMemory {
+  std::vector<std::string> sentences;  // without their tags
+  std::vector<tmx::Unit> units;
+};
+
+CommonMemory common_memory(std::size_t size) {
+  std::mt19937 random(2026);
+  CommonMemory memory;
+  for (std::size_t i = 0; i < size; ++i) {
+    if (i % 10 != 9 || memory.sentences.empty()) memory.sentences.push_back(common_sentence(random));
+    else memory.sentences.push_back(memory.sentences.back());
+    const std::string tag = " (" + std::to_string(i % 9 + 1) + "-" + std::to_string(i) + ").";
+    std::string source = memory.sentences.back() + tag;
+    if (i % 7 == 6) source = memory.units.back().variants[0].text;
+    memory.units.push_back(unit_of({{"en", source}, {"ar", "\u062a\u0631\u062c\u0645\u0629 " + std::to_string(i)}}));
+  }
+  return memory;
+}
+
+void fill(Store& store, const std::vector<tmx::Unit>& units) {
+  REQUIRE(store.transaction([&]() -> Status {
+    for (const auto& unit : units)
+      if (auto added = store.add(unit); !added) return added.error();
+    return success();
+  }).ok());
+}
+
+// What a translator sees of the matches: everything but the row ids.
+std::string shown(const std::vector<Match>& matches) {
+  std::string lines;
+  for (const auto& match : matches)
+    lines += std::string(to_string(match.kind)) + " " + std::to_string(match.score) + " " + match.source + " | " +
+             match.target_lang + " " + match.target + "\n";
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("the indexed lookup returns the exhaustive scan's matches at any threshold, punctuation too") {
+  TestStore t;
+  std::mt19937 random(3);
+  const auto punctuation = [&] {
+    std::string text;
+    for (std::size_t i = 0, marks = 1 + random() % 6; i < marks; ++i) text += kWords[kWords.size() - 4 + random() % 3];
+    return text;
+  };
+  std::vector<tmx::Unit> units;
+  for (int i = 0; i < 200; ++i) {
+    const std::string source = i % 5 ? random_sentence(random, 1 + random() % 10) : punctuation();
+    units.push_back(unit_of({{"en", source}, {"ar", "\u062a " + std::to_string(i)}}));
+  }
+  fill(t.store, units);
+  int compared = 0;
+  for (int q = 0; q < 120; ++q) {
+    std::string query = q % 6 == 5 ? punctuation() : random_sentence(random, 1 + random() % 10);
+    if (q % 6 == 4) query += punctuation() + punctuation();
+    const auto options = to_ar(5, std::array{0, 25, 50, 70, 90, 100}[static_cast<std::size_t>(q / 6 % 6)]);
+    const auto indexed = t.store.lookup(query, options);
+    const auto scanned = t.store.lookup_exhaustive(query, options);
+    REQUIRE(indexed.ok());
+    REQUIRE(scanned.ok());
+    CHECK(shown(*indexed) == shown(*scanned));
+    compared += static_cast<int>(scanned->size());
+  }
+  CHECK(compared > 150);
+}
+
+TEST_CASE("lookups of common words find the best match, whatever order the memory was built in") {
+  const auto memory = common_memory(24'000);
+  TestStore forward, backward;
+  fill(forward.store, memory.units);
+  fill(backward.store, std::vector<tmx::Unit>(memory.units.rbegin(), memory.units.rend()));
+  std::mt19937 random(8);
+  int answerable = 0, best_found = 0;
+  for (int q = 0; q < 40; ++q) {
+    std::string query = memory.sentences[random() % memory.sentences.size()];
+    if (q % 4 == 1) query.replace(query.rfind(' ') + 1, std::string::npos, "monday");  // another last word
+    auto options = to_ar(10, q % 8 == 3 ? 50 : 70);
+    const auto indexed = forward.store.lookup(query + ".", options);
+    const auto reversed = backward.store.lookup(query + ".", options);
+    const auto scanned = forward.store.lookup_exhaustive(query + ".", options);
+    REQUIRE(indexed.ok());
+    REQUIRE(reversed.ok());
+    REQUIRE(scanned.ok());
+    CHECK(shown(*indexed) == shown(*reversed));
+    CHECK(shown(*indexed) == shown(*scanned));
+    if (scanned->empty()) continue;
+    ++answerable;
+    if (!indexed->empty() && (*indexed)[0].score == (*scanned)[0].score) ++best_found;
+  }
+  CHECK(answerable >= 30);
+  CHECK(best_found >= 0.99 * answerable);
 }
 
 }  // namespace edsync::tm

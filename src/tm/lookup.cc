@@ -1,9 +1,13 @@
 // Lookups: exact and normalised matches by key, fuzzy candidates from the
-// fuzzy index (the rarest words of the query, fuzzy_index.h), rescored by
+// fuzzy index (the query's rarest word pairs, fuzzy_index.h), rescored by
 // token edit distance; concordance by phrase search.
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <optional>
+#include <queue>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "edsync/language.h"
@@ -16,13 +20,17 @@ namespace edsync::tm {
 
 namespace {
 
-constexpr std::size_t kCandidates = 150;  // candidates rescored, at most
-
 struct Query {
   std::string text;  // normalised
   std::vector<Token> tokens;
   std::int64_t size;  // in quarter words, as the fuzzy index counts
   const LookupOptions& options;
+};
+
+// A match and what ranks it among equals: the hash of its unit's content.
+struct Ranked {
+  Match match;
+  std::int64_t identity = 0;
 };
 
 struct SourceRow {
@@ -54,8 +62,10 @@ std::vector<Target> targets_of(sql::Database& db, std::int64_t unit_id, std::str
   return targets;
 }
 
-void add_provenance(sql::Database& db, Match& match) {
-  auto& statement = db.cached("SELECT origin, article_id, article_revision, changed_at, created_at FROM units WHERE id = ?");
+void add_provenance(sql::Database& db, Ranked& ranked) {
+  auto& statement =
+      db.cached("SELECT origin, article_id, article_revision, changed_at, created_at, identity FROM units WHERE id = ?");
+  Match& match = ranked.match;
   statement.bind(1, match.unit_id);
   if (statement.step()) {
     const std::string origin = statement.text(0);
@@ -63,18 +73,20 @@ void add_provenance(sql::Database& db, Match& match) {
     match.provenance.article_id = statement.text(1);
     match.provenance.article_revision = statement.text(2);
     match.changed = statement.is_null(3) || statement.text(3).empty() ? statement.text(4) : statement.text(3);
+    ranked.identity = statement.integer(5);
   }
   statement.reset();
 }
 
 // One Match per target variant of the unit in the wanted language.
 void add_matches(sql::Database& db, const Query& query, const SourceRow& row, MatchKind kind, int score,
-                 const std::vector<Token>& source_tokens, std::vector<Match>& matches) {
+                 const std::vector<Token>& source_tokens, std::vector<Ranked>& matches) {
   for (auto& target : targets_of(db, row.unit_id, query.options.target_lang)) {
-    Match match{kind, score, row.unit_id, row.text, std::move(target.lang), std::move(target.text),
-                token_diff(source_tokens, query.tokens), {}, {}};
-    add_provenance(db, match);
-    matches.push_back(std::move(match));
+    Ranked ranked{{kind, score, row.unit_id, row.text, std::move(target.lang), std::move(target.text),
+                   token_diff(source_tokens, query.tokens), {}, {}},
+                  0};
+    add_provenance(db, ranked);
+    matches.push_back(std::move(ranked));
   }
 }
 
@@ -90,29 +102,47 @@ std::vector<SourceRow> sources_by_key(sql::Database& db, const char* sql, std::i
   return rows;
 }
 
-void score_source(sql::Database& db, const Query& query, const SourceRow& row, std::vector<Match>& matches) {
+void score_source(sql::Database& db, const Query& query, const SourceRow& row, std::vector<Ranked>& matches) {
   const auto tokens = tokenize(normalize_text(row.text));
   if (!may_reach(shape_of(tokens).size, query.size, query.options.threshold)) return;
   const int score = fuzzy_score(tokens, query.tokens);
   if (score >= query.options.threshold) add_matches(db, query, row, MatchKind::fuzzy, score, tokens, matches);
 }
 
-std::vector<Match> fuzzy_from_index(sql::Database& db, const Query& query, const std::set<std::int64_t>& seen) {
-  std::vector<Match> matches;
-  for (const auto variant_id : fuzzy_candidates(db, query.tokens, query.options.threshold, kCandidates)) {
-    auto& statement = db.cached("SELECT unit_id, lang, text FROM variants WHERE id = ? AND is_source");
-    statement.bind(1, variant_id);
-    std::optional<SourceRow> row;
-    if (statement.step()) row = SourceRow{statement.integer(0), statement.text(1), statement.text(2)};
-    statement.reset();
+std::optional<SourceRow> source_row(sql::Database& db, std::int64_t variant_id) {
+  auto& statement = db.cached("SELECT unit_id, lang, text FROM variants WHERE id = ? AND is_source");
+  statement.bind(1, variant_id);
+  std::optional<SourceRow> row;
+  if (statement.step()) row = SourceRow{statement.integer(0), statement.text(1), statement.text(2)};
+  statement.reset();
+  return row;
+}
+
+// The `wanted` best fuzzy matches and those tied with the last of them: the
+// candidates come best possible score first, and once `wanted` matches are
+// found, a candidate that cannot reach the lowest of their scores cannot
+// enter (nor can any after it).
+std::vector<Ranked> fuzzy_from_index(sql::Database& db, const Query& query, const std::set<std::int64_t>& seen,
+                                     std::size_t wanted) {
+  std::vector<Ranked> matches;
+  if (wanted == 0) return matches;
+  std::priority_queue<int, std::vector<int>, std::greater<>> best;  // the `wanted` highest scores so far
+  for (const auto& candidate : fuzzy_candidates(db, query.tokens, query.options.threshold)) {
+    if (best.size() >= wanted && candidate.best_possible < best.top()) break;
+    const auto row = source_row(db, candidate.variant_id);
     if (!row || seen.count(row->unit_id) || !language_matches(row->lang, query.options.source_lang)) continue;
+    const std::size_t before = matches.size();
     score_source(db, query, *row, matches);
+    for (std::size_t i = before; i < matches.size(); ++i) {
+      best.push(matches[i].match.score);
+      if (best.size() > wanted) best.pop();
+    }
   }
   return matches;
 }
 
-std::vector<Match> fuzzy_exhaustive(sql::Database& db, const Query& query, const std::set<std::int64_t>& seen) {
-  std::vector<Match> matches;
+std::vector<Ranked> fuzzy_exhaustive(sql::Database& db, const Query& query, const std::set<std::int64_t>& seen) {
+  std::vector<Ranked> matches;
   sql::Statement rows(db.handle(), "SELECT unit_id, lang, text, fuzzy_size FROM variants WHERE is_source");
   while (rows.step()) {
     if (!rows.is_null(3) && !may_reach(rows.integer(3), query.size, query.options.threshold)) continue;
@@ -123,14 +153,20 @@ std::vector<Match> fuzzy_exhaustive(sql::Database& db, const Query& query, const
   return matches;
 }
 
-void sort_and_trim(std::vector<Match>& matches, std::size_t limit) {
-  std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-    if (a.kind != b.kind) return a.kind < b.kind;
-    if (a.score != b.score) return a.score > b.score;
-    if (a.changed != b.changed) return a.changed > b.changed;
-    return a.unit_id < b.unit_id;
+// Best first; equals by content, never by row id, so that a memory ranks
+// alike however its units came in (imports in any order, a rebuild).
+std::vector<Match> sort_and_trim(std::vector<Ranked>& ranked, std::size_t limit) {
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    const Match &x = a.match, &y = b.match;
+    if (x.kind != y.kind) return x.kind < y.kind;
+    if (x.score != y.score) return x.score > y.score;
+    if (x.changed != y.changed) return x.changed > y.changed;
+    return std::tie(x.source, x.target, x.target_lang, a.identity, x.unit_id) <
+           std::tie(y.source, y.target, y.target_lang, b.identity, y.unit_id);
   });
-  if (matches.size() > limit) matches.resize(limit);
+  std::vector<Match> matches;
+  for (std::size_t i = 0; i < std::min(limit, ranked.size()); ++i) matches.push_back(std::move(ranked[i].match));
+  return matches;
 }
 
 Result<std::vector<Match>> run_lookup(const std::filesystem::path& path, sql::Database& db, std::string_view text,
@@ -142,7 +178,7 @@ Result<std::vector<Match>> run_lookup(const std::filesystem::path& path, sql::Da
     auto query_tokens = tokenize(normalized);
     const std::int64_t size = shape_of(query_tokens).size;
     const Query query{normalized, std::move(query_tokens), size, options};
-    std::vector<Match> matches;
+    std::vector<Ranked> matches;
     std::set<std::int64_t> seen;
     for (const auto& row : sources_by_key(db, "SELECT unit_id, lang, text FROM variants WHERE is_source AND exact_key = ?",
                                           key_of(normalized), options.source_lang)) {
@@ -157,10 +193,10 @@ Result<std::vector<Match>> run_lookup(const std::filesystem::path& path, sql::Da
       add_matches(db, query, row, MatchKind::normalized, fuzzy_score(tokens, query.tokens), tokens, matches);
       seen.insert(row.unit_id);
     }
-    auto fuzzy = exhaustive ? fuzzy_exhaustive(db, query, seen) : fuzzy_from_index(db, query, seen);
+    const std::size_t wanted = options.max_results - std::min(options.max_results, matches.size());
+    auto fuzzy = exhaustive ? fuzzy_exhaustive(db, query, seen) : fuzzy_from_index(db, query, seen, wanted);
     std::move(fuzzy.begin(), fuzzy.end(), std::back_inserter(matches));
-    sort_and_trim(matches, options.max_results);
-    return matches;
+    return sort_and_trim(matches, options.max_results);
   });
 }
 

@@ -58,6 +58,13 @@ CREATE TABLE fuzzy_postings(term INTEGER NOT NULL, size INTEGER NOT NULL, varian
                             PRIMARY KEY(term, size, variant_id)) WITHOUT ROWID;
 ALTER TABLE variants ADD COLUMN fuzzy_size INTEGER;  -- NULL until indexed; only source variants are
 )sql", R"sql(
+-- The fuzzy index keys pairs of adjacent words, not single words, and one
+-- key every segment holds (fuzzy_index.h): emptied here, Store::open indexes
+-- every source variant again.
+DELETE FROM fuzzy_postings;
+DELETE FROM fuzzy_terms;
+UPDATE variants SET fuzzy_size = NULL WHERE is_source;
+)sql", R"sql(
 -- Import sources (tm.h, ImportSource): the <header> of each TMX file units
 -- came from, as canonical markup (tmx::header_markup), once per distinct
 -- header; tag is the first 16 hex digits of its SHA-256. A unit refers to

@@ -298,7 +298,8 @@ std::optional<std::string> fuzzy_index_problem(sql::Database& db) {
   return std::nullopt;
 }
 
-// Variants written before the fuzzy index existed (schema version 1).
+// Variants not in the fuzzy index: written before it existed (schema version
+// 1) or before it keyed word pairs (2).
 void index_older_variants(sql::Database& db, PendingPostings& pending) {
   db.execute("BEGIN IMMEDIATE");
   try {

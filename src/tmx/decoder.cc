@@ -64,6 +64,19 @@ std::optional<std::string> declared_encoding(std::string_view head) {
   return std::string(declaration.substr(quote + 1, close - quote - 1));
 }
 
+// UTF-16 without a byte order mark: the first '<' (after white space) is
+// 3C 00 or 00 3C. A NUL byte is never XML, so UTF-8 text cannot look so.
+std::optional<std::string> unmarked_utf16(std::string_view head) {
+  const auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  for (std::size_t i = 0; i + 1 < head.size(); i += 2) {
+    const char first = head[i], second = head[i + 1];
+    if (first == '<' && second == '\0') return "UTF-16LE";
+    if (first == '\0' && second == '<') return "UTF-16BE";
+    if (!(second == '\0' && is_blank(first)) && !(first == '\0' && is_blank(second))) break;
+  }
+  return std::nullopt;
+}
+
 // How many bytes a UTF-8 sequence starting with `lead` claims (1 when invalid).
 std::size_t sequence_length(unsigned char lead) {
   if (lead >= 0xF0 && lead <= 0xF4) return 4;
@@ -200,10 +213,8 @@ Result<Decoder> Decoder::open(std::unique_ptr<std::istream> in) {
     encoding = "UTF-16LE", mark = 2;
   } else if (head.starts_with("\xFE\xFF")) {
     encoding = "UTF-16BE", mark = 2;
-  } else if (head.starts_with(std::string_view("<\0?\0", 4))) {
-    encoding = "UTF-16LE";
-  } else if (head.starts_with(std::string_view("\0<\0?", 4))) {
-    encoding = "UTF-16BE";
+  } else if (const auto utf16 = unmarked_utf16(head)) {
+    encoding = *utf16;
   } else if (const auto declared = declared_encoding(head)) {
     if (is_utf16_name(*declared)) {
       return input_error("the XML declaration says encoding=\"" + *declared +

@@ -14,7 +14,7 @@ namespace edsync::tmx {
 class Decoder {
  public:
   // Reads the start of `in` to pick the encoding: a byte order mark wins,
-  // then UTF-16 without a mark (from "<?" in two-byte units), then the
+  // then UTF-16 without a mark (from the first "<" in two-byte units), then the
   // encoding the XML declaration names, then UTF-8. The Error message has no
   // location: the caller knows the file name (the problem is at 1:1).
   static Result<Decoder> open(std::unique_ptr<std::istream> in);

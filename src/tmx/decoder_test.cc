@@ -69,6 +69,13 @@ TEST_CASE("UTF-16 little and big endian, with a byte order mark or a declaration
   CHECK(first_segment(utf16(declared, true)) == kSegment);
 }
 
+TEST_CASE("UTF-16 without a byte order mark or a declaration is read from its first '<'") {
+  CHECK(first_segment(utf16(kDocument, false)) == kSegment);
+  CHECK(first_segment(utf16(kDocument, true)) == kSegment);
+  CHECK(first_segment(utf16("\n  " + kDocument, false)) == kSegment);
+  CHECK(first_segment(utf16("\r\n" + kDocument, true)) == kSegment);
+}
+
 TEST_CASE("declared single-byte encodings go through ICU converters") {
   CHECK(first_segment("<?xml version=\"1.0\" encoding=\"windows-1252\"?>"
                       "<tmx><header/><body><tu><tuv xml:lang=\"fr\"><seg>caf\xE9 \x92 \x80</seg></tuv></tu></body></tmx>") ==
@@ -124,6 +131,9 @@ TEST_CASE("the decoder names the encoding it picked") {
   CHECK(pick("\xFF\xFE<\0") == "UTF-16LE");
   CHECK(pick(std::string("<\0?\0", 4)) == "UTF-16LE");
   CHECK(pick(std::string("\0<\0?", 4)) == "UTF-16BE");
+  CHECK(pick(std::string("<\0t\0", 4)) == "UTF-16LE");
+  CHECK(pick(std::string("\0\n\0<\0t", 6)) == "UTF-16BE");
+  CHECK(pick("\n<tmx>") == "UTF-8");
   CHECK(pick("<?xml version=\"1.0\" encoding=\"utf-8\"?>") == "UTF-8");
   CHECK(pick("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>") == "iso-8859-1");
 }

@@ -6,6 +6,7 @@
 
 #include "decoder.h"
 #include "edsync/diagnostic.h"
+#include "edsync/file_io.h"
 #include "edsync/text.h"
 #include "edsync/tmx.h"
 #include "elements.h"
@@ -426,6 +427,7 @@ std::string attribute(const std::vector<Attribute>& attributes, std::string_view
 Result<Reader> Reader::open(const std::filesystem::path& path) { return open(path, path.string()); }
 
 Result<Reader> Reader::open(const std::filesystem::path& path, std::string name) {
+  if (const Status file = refuse_folder(path, "a TMX file"); !file) return file.error();
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*in) return io_error(path.string() + ": cannot open the file for reading");
   return open_stream(std::move(in), std::move(name));

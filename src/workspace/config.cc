@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <filesystem>
 
 #include "yaml_util.h"
 
@@ -34,19 +35,6 @@ struct ConfigProblem {
   throw ConfigProblem{node.Mark(), std::move(message)};
 }
 
-bool is_language_tag(std::string_view tag) {
-  // Lower-case primary subtag of 2-3 letters, optional "-Region" style subtags.
-  const std::size_t dash = tag.find('-');
-  const std::string_view primary = tag.substr(0, dash);
-  if (primary.size() < 2 || primary.size() > 3) return false;
-  if (!std::all_of(primary.begin(), primary.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
-  if (dash == std::string_view::npos) return true;
-  const std::string_view rest = tag.substr(dash + 1);
-  return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
-  });
-}
-
 std::string scalar(const YAML::Node& node, std::string_view what) {
   if (!node.IsScalar()) fail(node, std::string(what) + " must be a single value");
   return node.Scalar();
@@ -54,7 +42,7 @@ std::string scalar(const YAML::Node& node, std::string_view what) {
 
 std::string language(const YAML::Node& node, std::string_view what) {
   std::string tag = scalar(node, what);
-  if (!is_language_tag(tag)) fail(node, std::string(what) + " must be a language code such as 'ar' or 'fa', got '" + tag + "'");
+  if (!is_edition_language(tag)) fail(node, std::string(what) + " must be a language code such as 'ar' or 'fa', got '" + tag + "'");
   return tag;
 }
 
@@ -67,6 +55,16 @@ void expect_keys(const YAML::Node& map, std::string_view where, std::initializer
     for (const auto name : allowed) expected += (expected.empty() ? "" : ", ") + std::string(name);
     fail(entry.first, "unknown key '" + key + "' in " + std::string(where) + "; expected one of: " + expected);
   }
+}
+
+// A folder named in the config must stay inside the workspace: relative, and
+// not climbing out of it with "..".
+std::string inside_folder(const YAML::Node& node, std::string_view what, std::string_view example) {
+  const std::string text = scalar(node, what);
+  const std::filesystem::path normal = std::filesystem::path(text).lexically_normal();
+  const bool escapes = normal.empty() || normal.is_absolute() || *normal.begin() == "..";
+  if (escapes) fail(node, std::string(what) + " must be a folder inside the workspace, such as '" + std::string(example) + "', got '" + text + "'");
+  return text;
 }
 
 bool boolean(const YAML::Node& node, std::string_view what) {
@@ -137,14 +135,27 @@ WorkspaceConfig config_from(const YAML::Node& root) {
     if (edition.lang == config.source_lang) fail(root["editions"], "the source language '" + edition.lang + "' cannot also be an edition");
   if (const auto paths = root["paths"]) {
     expect_keys(paths, "paths", {"editions", "tm"});
-    if (paths["editions"]) config.editions_dir = scalar(paths["editions"], "paths.editions");
-    if (paths["tm"]) config.tm_dir = scalar(paths["tm"], "paths.tm");
+    if (paths["editions"]) config.editions_dir = inside_folder(paths["editions"], "paths.editions", "editions");
+    if (paths["tm"]) config.tm_dir = inside_folder(paths["tm"], "paths.tm", "tm");
   }
   if (root["check"]) config.check = check_policy(root["check"]);
   return config;
 }
 
 }  // namespace
+
+bool is_edition_language(std::string_view tag) {
+  // Lower-case primary subtag of 2-3 letters, optional "-Region" style subtags.
+  const std::size_t dash = tag.find('-');
+  const std::string_view primary = tag.substr(0, dash);
+  if (primary.size() < 2 || primary.size() > 3) return false;
+  if (!std::all_of(primary.begin(), primary.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  if (dash == std::string_view::npos) return true;
+  const std::string_view rest = tag.substr(dash + 1);
+  return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+  });
+}
 
 std::string_view to_string(SyncStatus status) {
   for (const auto& [value, name] : kStatusNames)

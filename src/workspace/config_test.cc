@@ -4,6 +4,16 @@
 
 using namespace edsync;
 
+namespace {
+// The message of a config that must be refused as bad input.
+std::string error(const char* text) {
+  const auto config = parse_config(text, "edsync.yaml");
+  REQUIRE_FALSE(config.ok());
+  CHECK(config.error().kind == ErrorKind::bad_input);
+  return config.error().message;
+}
+}  // namespace
+
 TEST_CASE("a full config reads every setting") {
   const auto config = parse_config(
       "source: en\n"
@@ -41,12 +51,6 @@ TEST_CASE("editions may be a plain list") {
 }
 
 TEST_CASE("config errors name the file, line and column") {
-  const auto error = [](const char* text) {
-    const auto config = parse_config(text, "edsync.yaml");
-    REQUIRE_FALSE(config.ok());
-    CHECK(config.error().kind == ErrorKind::bad_input);
-    return config.error().message;
-  };
   CHECK(error("editions: [ar]\ncheck:\n  grace: 3\n") ==
         "edsync.yaml:3:3: unknown key 'grace' in check; expected one of: grace_days, fail_on");
   CHECK(error("editions: [ar, Arabic]\n") ==
@@ -62,6 +66,18 @@ TEST_CASE("config errors name the file, line and column") {
   CHECK(error("editions: [ar, en]\n") == "edsync.yaml:1:11: the source language 'en' cannot also be an edition");
   CHECK(error("editions: [ar\n") == "edsync.yaml:2:1: not valid YAML: end of sequence flow not found");
   CHECK(error("") == "edsync.yaml: the file is empty; it needs at least 'source' and 'editions'");
+}
+
+TEST_CASE("paths in the config stay inside the workspace") {
+  CHECK(error("editions: [ar]\npaths:\n  editions: ../../etc\n") ==
+        "edsync.yaml:3:13: paths.editions must be a folder inside the workspace, such as 'editions', got '../../etc'");
+  CHECK(error("editions: [ar]\npaths:\n  tm: /var/tm\n") ==
+        "edsync.yaml:3:7: paths.tm must be a folder inside the workspace, such as 'tm', got '/var/tm'");
+  CHECK(error("editions: [ar]\npaths:\n  editions: news/../..\n") ==
+        "edsync.yaml:3:13: paths.editions must be a folder inside the workspace, such as 'editions', got 'news/../..'");
+  const auto nested = parse_config("editions: [ar]\npaths:\n  editions: site/./news/\n  tm: memory/../tm\n", "edsync.yaml");
+  REQUIRE(nested.ok());
+  CHECK(nested->editions_dir == "site/./news/");
 }
 
 TEST_CASE("the default config parses") {

@@ -54,4 +54,9 @@ std::optional<Article> english_at_revision(const Workspace& workspace, const Art
   return std::nullopt;
 }
 
+bool in_shallow_clone(const Workspace& workspace) {
+  const auto shallow = run_process({"git", "rev-parse", "--is-shallow-repository"}, workspace.root.string());
+  return shallow && shallow->exit_code == 0 && shallow->out.rfind("true", 0) == 0;
+}
+
 }  // namespace edsync

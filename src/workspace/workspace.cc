@@ -39,6 +39,26 @@ bool is_known_language(const WorkspaceConfig& config, const std::string& lang) {
   return lang == config.source_lang || config.edition(lang) != nullptr;
 }
 
+bool is_inside(const fs::path& path, const fs::path& root) {
+  const auto [stop, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return stop == root.end();
+}
+
+// Where `path` really leads when that is outside the workspace (`real_root`
+// is the root with links resolved): a link out of it is never followed, so
+// nothing outside the workspace is read or written through an article.
+std::optional<fs::path> outside_target(const fs::path& path, const fs::path& real_root) {
+  std::error_code error;
+  const fs::path target = fs::weakly_canonical(path, error);
+  if (error || is_inside(target, real_root)) return std::nullopt;
+  return target;
+}
+
+std::string outside_message(const fs::path& target) {
+  return "a symbolic link that leads outside the workspace (to " + target.string() +
+         "); edsync reads only files inside it: replace the link by the file or point it inside the workspace";
+}
+
 // Markdown files below `folder`, in a stable order; hidden files (editors'
 // swap files, our own temporary files) are not articles.
 Result<std::vector<fs::path>> article_files(const fs::path& folder) {
@@ -50,16 +70,22 @@ Result<std::vector<fs::path>> article_files(const fs::path& folder) {
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && it->path().extension() == ".md") files.push_back(it->path());
+    if (it->path().extension() == ".md" && (it->is_regular_file() || it->is_symlink())) files.push_back(it->path());
   }
   if (error) return io_error(folder.string() + ": cannot list: " + error.message());
   std::sort(files.begin(), files.end());
   return files;
 }
 
-void load_article(Workspace& workspace, const std::string& lang, const fs::path& file) {
+void load_article(Workspace& workspace, const fs::path& real_root, const std::string& lang, const fs::path& file) {
   const std::string path = file.lexically_relative(workspace.root).generic_string();
   const std::string default_id = file.stem().string();
+  if (std::error_code error; fs::is_symlink(file, error)) {
+    if (const auto target = outside_target(file, real_root)) {
+      workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, outside_message(*target)}});
+      return;
+    }
+  }
   auto text = read_file(file);
   if (!text) {
     workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, "cannot read the file: " + text.error().message}});
@@ -80,12 +106,42 @@ void load_article(Workspace& workspace, const std::string& lang, const fs::path&
 
 }  // namespace
 
+namespace {
+
+// The language folders in `editions`, hidden ones left out, in a stable order.
+Result<std::vector<fs::path>> language_folders(const fs::path& editions) {
+  std::vector<fs::path> folders;
+  std::error_code error;
+  for (fs::directory_iterator it(editions, error), end; !error && it != end; it.increment(error))
+    if (it->is_directory() && it->path().filename().string().front() != '.') folders.push_back(it->path());
+  if (error) return io_error(editions.string() + ": cannot list: " + error.message());
+  std::sort(folders.begin(), folders.end());
+  return folders;
+}
+
+Status load_edition(Workspace& workspace, const fs::path& real_root, const fs::path& folder) {
+  const std::string lang = folder.filename().string();
+  const std::string path = folder.lexically_relative(workspace.root).generic_string();
+  if (!is_known_language(workspace.config, lang)) {
+    workspace.invalid_files.push_back({"", "", {path, 0, 0, "unknown language folder '" + lang + "': " + std::string(kConfigFileName) + " lists " + known_languages(workspace.config) + "; add '" + lang + "' under editions or move the folder out"}});
+    return success();
+  }
+  if (const auto target = outside_target(folder, real_root)) {
+    workspace.invalid_files.push_back({"", "", {path, 0, 0, outside_message(*target)}});
+    return success();
+  }
+  auto files = article_files(folder);
+  if (!files) return files.error();
+  for (const auto& file : *files) load_article(workspace, real_root, lang, file);
+  return success();
+}
+
+}  // namespace
+
 Result<Workspace> load_workspace(const fs::path& root) {
   Workspace workspace;
   workspace.root = root;
-  const auto config_text = read_file(root / kConfigFileName);
-  if (!config_text) return config_text.error();
-  auto config = parse_config(*config_text, std::string(kConfigFileName));
+  auto config = load_config(root);
   if (!config) return config.error();
   workspace.config = std::move(*config);
 
@@ -94,36 +150,61 @@ Result<Workspace> load_workspace(const fs::path& root) {
   if (!fs::is_directory(editions, error)) {
     return input_error(workspace.config.editions_dir + ": no such folder; create " + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/ for the English articles");
   }
-  std::vector<fs::path> folders;
-  for (fs::directory_iterator it(editions, error), end; !error && it != end; it.increment(error))
-    if (it->is_directory() && it->path().filename().string().front() != '.') folders.push_back(it->path());
-  if (error) return io_error(editions.string() + ": cannot list: " + error.message());
-  std::sort(folders.begin(), folders.end());
-
-  for (const auto& folder : folders) {
-    const std::string lang = folder.filename().string();
-    const std::string path = folder.lexically_relative(root).generic_string();
-    if (!is_known_language(workspace.config, lang)) {
-      workspace.invalid_files.push_back({"", "", {path, 0, 0, "unknown language folder '" + lang + "': " + std::string(kConfigFileName) + " lists " + known_languages(workspace.config) + "; add '" + lang + "' under editions or move the folder out"}});
-      continue;
-    }
-    auto files = article_files(folder);
-    if (!files) return files.error();
-    for (const auto& file : *files) load_article(workspace, lang, file);
+  const fs::path real_root = fs::weakly_canonical(root, error);
+  if (const auto target = outside_target(editions, real_root)) {
+    return input_error(workspace.config.editions_dir + ": " + outside_message(*target));
+  }
+  const auto folders = language_folders(editions);
+  if (!folders) return folders.error();
+  for (const auto& folder : *folders) {
+    if (const Status loaded = load_edition(workspace, real_root, folder); !loaded) return loaded.error();
   }
   return workspace;
 }
+
+namespace {
+
+// What parse_config would refuse in the config init writes, said before anything is created.
+Status check_init_languages(const std::string& source_lang, const std::vector<std::string>& edition_langs) {
+  if (edition_langs.empty()) return usage_error("no editions given; name the languages the English is translated into, e.g. ar,fa,sq");
+  for (std::size_t i = 0; i < edition_langs.size(); ++i) {
+    const std::string& lang = edition_langs[i];
+    if (!is_edition_language(lang)) return usage_error("edition '" + lang + "' is not a language code such as 'ar' or 'fa'; separate editions with commas");
+    if (lang == source_lang) return usage_error("edition '" + lang + "' is the source language; the editions are the languages it is translated into");
+    if (std::find(edition_langs.begin(), edition_langs.begin() + i, lang) != edition_langs.begin() + i)
+      return usage_error("edition '" + lang + "' is given twice");
+  }
+  return success();
+}
+
+// The index under .edsync/ is rebuilt from the files; git keeps only those.
+Status ignore_index(const fs::path& root) {
+  const fs::path path = root / ".gitignore";
+  std::string text;
+  if (std::error_code error; fs::exists(path, error)) {
+    auto existing = read_file(path);
+    if (!existing) return existing.error();
+    text = std::move(*existing);
+  }
+  if (("\n" + text).find("\n.edsync/\n") != std::string::npos) return success();
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  return write_file_atomically(path, text + ".edsync/\n");
+}
+
+}  // namespace
 
 Status init_workspace(const fs::path& root, const std::string& source_lang,
                       const std::vector<std::string>& edition_langs) {
   std::error_code error;
   const fs::path config = root / kConfigFileName;
   if (fs::exists(config, error)) return usage_error(config.string() + ": already exists; this folder is a workspace already");
+  if (const Status languages = check_init_languages(source_lang, edition_langs); !languages) return languages;
   fs::create_directories(root / "editions" / source_lang, error);
   for (const auto& lang : edition_langs)
     if (!error) fs::create_directories(root / "editions" / lang, error);
   if (!error) fs::create_directories(root / "tm", error);
   if (error) return io_error(root.string() + ": cannot create the workspace folders: " + error.message());
+  if (const Status ignored = ignore_index(root); !ignored) return ignored;
   return write_file_atomically(config, default_config_text(edition_langs));
 }
 

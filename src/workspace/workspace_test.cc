@@ -58,6 +58,32 @@ TEST_CASE("loading goes on past bad files and reports each one") {
   CHECK(workspace->invalid_files[2].id == "broken");
 }
 
+TEST_CASE("links that lead outside the workspace are not followed; links inside it are") {
+  TempWorkspace temp;
+  const fs::path outside = temp.root.string() + "-outside";
+  fs::create_directories(outside);
+  std::ofstream(outside / "x.md") << "---\ntitle: X\n---\nOutside.\n";
+  temp.write("editions/en/a.md", "---\ntitle: A\n---\nText.\n");
+  fs::create_directories(temp.root / "editions/ar");
+  fs::create_symlink(outside / "x.md", temp.root / "editions/ar/x.md");
+  fs::create_symlink("../en/a.md", temp.root / "editions/ar/a.md");
+  fs::create_directory_symlink(outside, temp.root / "editions/fa");
+  const auto workspace = load_workspace(temp.root);
+  REQUIRE(workspace.ok());
+  CHECK(workspace->find("ar", "a") != nullptr);
+  const std::string leads = "a symbolic link that leads outside the workspace (to " + fs::canonical(outside).string();
+  CHECK(problems(*workspace) == std::vector<std::string>{
+      "editions/ar/x.md: " + leads + "/x.md); edsync reads only files inside it: replace the link by the file or point it inside the workspace",
+      "editions/fa: " + leads + "); edsync reads only files inside it: replace the link by the file or point it inside the workspace",
+  });
+  fs::remove_all(temp.root / "editions");
+  fs::create_directory_symlink(outside, temp.root / "editions");
+  const auto linked = load_workspace(temp.root);
+  REQUIRE_FALSE(linked.ok());
+  CHECK(linked.error().message == "editions: " + leads + "); edsync reads only files inside it: replace the link by the file or point it inside the workspace");
+  fs::remove_all(outside);
+}
+
 TEST_CASE("a broken config stops the load with its position") {
   TempWorkspace temp;
   temp.write("edsync.yaml", "editions: [ar]\ncheck: {grace_days: soon}\n");

@@ -146,6 +146,14 @@ TEST_CASE("the other English test files: at least 90%") {
   CHECK(all.rate() >= 0.90);
 }
 
+// Citation marks, Penn Treebank quotes, spaced ellipses and initials, tokenised
+// text, and counter-examples that must stay whole.
+TEST_CASE("our English edge cases all pass") {
+  const Score score = run_golden_file(fs::path(EDSYNC_TEST_DATA_DIR) / "segment" / "en_edges.jsonl", false);
+  CHECK(score.total >= 60);
+  CHECK(score.passed == score.total);
+}
+
 TEST_CASE("our Albanian cases all pass") {
   const Score score = run_golden_file(fs::path(EDSYNC_TEST_DATA_DIR) / "segment" / "sq_news.jsonl", false);
   CHECK(score.total >= 40);
