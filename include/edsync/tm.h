@@ -23,7 +23,7 @@
 namespace edsync::tm {
 
 // The schema version this build writes; older databases are migrated on open.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // How a unit came into the memory. Written to TMX as <prop type="x-edsync-origin">.
 enum class Origin { imported, aligned, translated };
@@ -43,7 +43,19 @@ struct StoredUnit {
   std::int64_t id = 0;
   std::string source_lang;  // canonical BCP 47
   Provenance provenance;
-  tmx::Unit unit;           // as it will be exported
+  // As it will be exported: canonical language tags (the written ones in
+  // x-edsync-lang props), and the tag of its import source in an
+  // x-edsync-source prop.
+  tmx::Unit unit;
+};
+
+// The header of a TMX file units were imported from, kept so that export
+// gives it back. `tag` names it in exports and in tm/: a hash of its
+// canonical markup, so the same header is one source whatever file it is in.
+struct ImportSource {
+  std::string tag;
+  std::string markup;  // the canonical <header> element (tmx::header_markup)
+  tmx::Header header;  // without version: exports are TMX 1.4
 };
 
 enum class AddOutcome {
@@ -55,6 +67,9 @@ enum class AddOutcome {
 struct AddOptions {
   std::string default_source_lang = "en";  // when neither the unit nor the header says (or says *all*)
   std::optional<Provenance> provenance;    // overrides what the unit's props say
+  // The import source (Store::add_source) of a unit whose x-edsync-source
+  // prop names none the store knows; 0: none.
+  std::int64_t source_id = 0;
 };
 
 // One part of a word diff between a memory segment and the query.
@@ -142,6 +157,13 @@ class Store {
   Result<std::vector<Match>> lookup_exhaustive(std::string_view query, const LookupOptions& options);
   Result<std::vector<ConcordanceHit>> concordance(std::string_view term, const ConcordanceOptions& options);
 
+  // Records a file's header as an import source; the same header gives the
+  // same id.
+  Result<std::int64_t> add_source(const tmx::Header& header);
+  // The sources units refer to, by tag; with `lang` (canonical), only those
+  // of units with a variant in that language.
+  Result<std::vector<ImportSource>> sources(std::string_view lang = {});
+
   // Key-value settings kept with the data (e.g. hashes of the files indexed).
   Result<std::optional<std::string>> setting(std::string_view key);
   Status set_setting(std::string_view key, std::string_view value);
@@ -187,7 +209,9 @@ struct ExportOptions {
   std::function<bool(const StoredUnit&)> filter;
 };
 
-// Writes the memory as TMX 1.4b (see tmx::Writer), units in id order.
+// Writes the memory as TMX 1.4b (see tmx::Writer), units in id order, each
+// as StoredUnit::unit; the header lists every import source (ImportSource)
+// units refer to, so importing the export gives the same memory back.
 Status export_tmx(Store& store, std::ostream& out, const ExportOptions& options = {});
 
 }  // namespace edsync::tm

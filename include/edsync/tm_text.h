@@ -10,8 +10,9 @@
 // <prop type="x-edsync-unit"> in each, and the index joins the parts again.
 //
 // The bytes are canonical: units sorted by English text, then target text,
-// then their whole content; a fixed header; the same memory always gives the
-// same files.
+// then their whole content; a fixed header that lists the import sources
+// (file headers) of the file's units; the same memory always gives the same
+// files.
 #pragma once
 
 #include <cstdint>

@@ -60,13 +60,24 @@ struct Unit {
   }
 };
 
+// <ude>: user-defined characters, with one <map> per character.
+struct Ude {
+  std::vector<Attribute> attributes;          // name, base
+  std::vector<std::vector<Attribute>> maps;   // each <map>'s unicode, code, ent, subst
+  bool operator==(const Ude&) const = default;
+};
+
 // <header> (attributes such as creationtool, srclang, segtype, o-tmf) and the
-// version of the <tmx> element.
+// version of the <tmx> element. A namespace declared on <tmx> is added to the
+// attributes of the header, and of each unit, that use its prefix, so that
+// each stays well-formed XML wherever it is written.
 struct Header {
   std::string version;                // "1.4", "1.1", ...
   std::vector<Attribute> attributes;
   std::vector<Prop> props;
   std::vector<Note> notes;
+  std::vector<Ude> udes;
+  bool operator==(const Header&) const = default;
 };
 
 // The value of attribute `name`, or "" when absent.
@@ -108,6 +119,10 @@ class Reader {
 // A <tu> element as Writer::write writes it, for writers that order units
 // themselves.
 Result<std::string> unit_markup(const Unit& unit);
+// The <header> element on one line, exactly its attributes (no defaults
+// added, dates as written), notes, props and udes: a canonical form that
+// reads back (inside a <tmx>) to an equal header.
+Result<std::string> header_markup(const Header& header);
 
 class Writer {
  public:

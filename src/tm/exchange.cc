@@ -3,6 +3,7 @@
 
 #include "edsync/language.h"
 #include "edsync/tm.h"
+#include "sources.h"
 
 namespace edsync::tm {
 
@@ -27,7 +28,10 @@ AddOptions add_options(const tmx::Header& header, const ImportOptions& options) 
 // Reads every unit into the store; stops at the first problem unless skipping.
 Status read_units(Store& store, tmx::Reader& reader, const std::string& name, const ImportOptions& options,
                   ImportReport& report) {
-  const AddOptions add = add_options(reader.header(), options);
+  AddOptions add = add_options(reader.header(), options);
+  auto source = register_sources(store, reader.header(), name);
+  if (!source) return source.error();
+  add.source_id = *source;
   tmx::Unit unit;
   while (true) {
     const auto more = reader.next(unit);
@@ -88,12 +92,14 @@ Status export_tmx(Store& store, std::ostream& out, const ExportOptions& options)
     if (!canonical) return usage_error("'" + options.lang + "' is not a language tag; write it like ar or fa-IR");
     wanted = *canonical;
   }
+  const auto sources = store.sources(wanted);
+  if (!sources) return sources.error();
   tmx::Writer writer(out);
   tmx::Header header;
   header.version = "1.4";
   header.attributes = {{"creationtool", "edsync"}, {"segtype", "sentence"}, {"o-tmf", "edsync"},
                        {"adminlang", "en"}, {"srclang", "en"}, {"datatype", "plaintext"}};
-  if (Status written = writer.write_header(header); !written) return written;
+  if (Status written = writer.write_header(listing_header(std::move(header), *sources)); !written) return written;
   const Status all = store.for_each_unit([&](const StoredUnit& stored) -> Status {
     if (options.filter && !options.filter(stored)) return success();
     auto unit = wanted.empty() ? std::optional<tmx::Unit>(stored.unit) : for_language(stored, wanted);

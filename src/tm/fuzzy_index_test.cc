@@ -179,7 +179,8 @@ TEST_CASE("a database of schema version 2 (word postings) gets its index of word
   REQUIRE(fresh.store.add(unit).ok());
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  CHECK(sqlite3_exec(db, "DELETE FROM fuzzy_postings; DELETE FROM fuzzy_terms;"
+  CHECK(sqlite3_exec(db, "DROP INDEX units_source; ALTER TABLE units DROP COLUMN source_id; DROP TABLE sources;"
+                         " DELETE FROM fuzzy_postings; DELETE FROM fuzzy_terms;"
                          " INSERT INTO fuzzy_postings VALUES(1234, 41, 1); INSERT INTO fuzzy_terms VALUES(1234, 1);"
                          " PRAGMA user_version = 2", nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
@@ -187,6 +188,7 @@ TEST_CASE("a database of schema version 2 (word postings) gets its index of word
   REQUIRE(reopened.ok());
   CHECK(reopened->schema_version() == kSchemaVersion);
   CHECK(*reopened->integrity_check() == "ok");
+  CHECK(reopened->add_source(tmx::Header{}).ok());  // and through version 4: import sources
   CHECK(index_rows(path) == index_rows(fresh.folder / "tm.sqlite"));
   const auto matches = reopened->lookup("The residents were moved to Camp Liberty on Monday.", to_ar(5));
   REQUIRE(matches.ok());
@@ -204,7 +206,8 @@ TEST_CASE("a database of schema version 1 gets its fuzzy index on open") {
   }
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  CHECK(sqlite3_exec(db, "DROP TABLE fuzzy_postings; DROP TABLE fuzzy_terms; ALTER TABLE variants DROP COLUMN fuzzy_size;"
+  CHECK(sqlite3_exec(db, "DROP INDEX units_source; ALTER TABLE units DROP COLUMN source_id; DROP TABLE sources;"
+                         " DROP TABLE fuzzy_postings; DROP TABLE fuzzy_terms; ALTER TABLE variants DROP COLUMN fuzzy_size;"
                          " PRAGMA user_version = 1", nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   auto reopened = Store::open(path);

@@ -64,6 +64,14 @@ ALTER TABLE variants ADD COLUMN fuzzy_size INTEGER;  -- NULL until indexed; only
 DELETE FROM fuzzy_postings;
 DELETE FROM fuzzy_terms;
 UPDATE variants SET fuzzy_size = NULL WHERE is_source;
+)sql", R"sql(
+-- Import sources (tm.h, ImportSource): the <header> of each TMX file units
+-- came from, as canonical markup (tmx::header_markup), once per distinct
+-- header; tag is the first 16 hex digits of its SHA-256. A unit refers to
+-- the source it was first imported from; NULL when none is known.
+CREATE TABLE sources(id INTEGER PRIMARY KEY, tag TEXT NOT NULL UNIQUE, header TEXT NOT NULL);
+ALTER TABLE units ADD COLUMN source_id INTEGER REFERENCES sources(id);
+CREATE INDEX units_source ON units(source_id) WHERE source_id IS NOT NULL;
 )sql"};
 
 int user_version(sql::Database& db) {

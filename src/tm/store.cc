@@ -58,6 +58,7 @@ struct PreparedUnit {
   Signature signature;
   std::int64_t identity = 0;
   int source_index = -1;
+  std::int64_t source_id = 0;  // its import source; 0: none
 };
 
 std::string where(const tmx::Unit& unit) {
@@ -101,7 +102,8 @@ void index_variant(IndexedVariant& indexed) {
 }
 
 Result<PreparedUnit> prepare(const tmx::Unit& input, const AddOptions& options) {
-  PreparedUnit prepared{input, source_language(input, options), {}, {}, 0, -1};
+  PreparedUnit prepared{input, source_language(input, options), {}, {}, 0, -1, options.source_id};
+  restore_written_languages(prepared.unit);
   if (options.provenance) set_provenance(prepared.unit, *options.provenance);
   std::vector<std::string> langs, contents;
   for (const auto& variant : prepared.unit.variants) {
@@ -169,12 +171,28 @@ void write_unit_columns(sql::Statement& statement, const tmx::Unit& unit) {
       .bind(11, encode_notes(unit.notes));
 }
 
+// The source an x-edsync-source prop names, when the store knows its tag:
+// the prop goes, the unit refers to it. An unknown tag stays a plain prop.
+void resolve_source(sql::Database& db, PreparedUnit& prepared) {
+  auto& find = db.cached("SELECT id FROM sources WHERE tag = ?");
+  std::erase_if(prepared.unit.props, [&](const tmx::Prop& prop) {
+    if (!is_source_prop(prop)) return false;
+    find.bind(1, prop.text);
+    const bool known = find.step();
+    if (known) prepared.source_id = find.integer(0);
+    find.reset();
+    return known;
+  });
+}
+
 void insert(sql::Database& db, PendingPostings& pending, const PreparedUnit& prepared) {
   auto& unit = db.cached(
       "INSERT INTO units(origin, article_id, article_revision, created_at, created_by, changed_at, changed_by,"
-      " usage_count, attributes, props, notes, source_lang, identity) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      " usage_count, attributes, props, notes, source_lang, identity, source_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   write_unit_columns(unit, prepared.unit);
   unit.bind(12, prepared.source_lang).bind(13, prepared.identity);
+  if (prepared.source_id) unit.bind(14, prepared.source_id);
+  else unit.bind_null(14);
   unit.run();
   const std::int64_t unit_id = db.last_insert_id();
   auto& variant = db.cached(
@@ -227,9 +245,12 @@ void merge(sql::Database& db, std::int64_t unit_id, const PreparedUnit& prepared
   if (options.provenance) set_provenance(merged, *options.provenance);
   auto& update = db.cached(
       "UPDATE units SET origin = ?, article_id = ?, article_revision = ?, created_at = ?, created_by = ?,"
-      " changed_at = ?, changed_by = ?, usage_count = ?, attributes = ?, props = ?, notes = ? WHERE id = ?");
+      " changed_at = ?, changed_by = ?, usage_count = ?, attributes = ?, props = ?, notes = ?,"
+      " source_id = coalesce(source_id, ?) WHERE id = ?");
   write_unit_columns(update, merged);
-  update.bind(12, unit_id);
+  if (prepared.source_id) update.bind(12, prepared.source_id);
+  else update.bind_null(12);
+  update.bind(13, unit_id);
   update.run();
   merge_variants(db, unit_id, prepared);
 }
@@ -243,13 +264,17 @@ StoredUnit read_unit(sql::Statement& row, sql::Database& db) {
   stored.unit.notes = decode_notes(row.text(4));
   stored.provenance = provenance_of(stored.unit);
   auto& variants = db.cached(
-      "SELECT lang_written, attributes, props, notes, content, text FROM variants WHERE unit_id = ? ORDER BY position");
+      "SELECT lang_written, attributes, props, notes, content, text, lang FROM variants WHERE unit_id = ? ORDER BY position");
   variants.bind(1, stored.id);
+  std::vector<std::string> canonical;
   while (variants.step()) {
     stored.unit.variants.push_back({variants.text(0), decode_attributes(variants.text(1)), decode_props(variants.text(2)),
                                     decode_notes(variants.text(3)), variants.text(4), variants.text(5)});
+    canonical.push_back(variants.text(6));
   }
   variants.reset();
+  write_canonical_languages(stored.unit, canonical, stored.source_lang);
+  if (!row.is_null(5)) stored.unit.props.push_back(source_prop(row.text(5)));
   return stored;
 }
 
@@ -365,6 +390,7 @@ Result<AddOutcome> Store::add(const tmx::Unit& input, const AddOptions& options)
   const Status done = transaction([&]() -> Status {
     return guarded(state_->path, [&]() -> Status {
       auto& db = state_->db;
+      resolve_source(db, *prepared);
       if (const auto same = find_identical(db, *prepared)) {
         merge(db, *same, *prepared, options);
         outcome = AddOutcome::merged;
@@ -392,7 +418,9 @@ Result<std::int64_t> Store::unit_count() {
 
 Status Store::for_each_unit(const std::function<Status(const StoredUnit&)>& visit) {
   return guarded(state_->path, [&]() -> Status {
-    sql::Statement rows(state_->db.handle(), "SELECT id, source_lang, attributes, props, notes FROM units ORDER BY id");
+    sql::Statement rows(state_->db.handle(),
+                        "SELECT u.id, u.source_lang, u.attributes, u.props, u.notes, s.tag"
+                        " FROM units u LEFT JOIN sources s ON s.id = u.source_id ORDER BY u.id");
     while (rows.step()) {
       if (Status visited = visit(read_unit(rows, state_->db)); !visited) return visited;
     }

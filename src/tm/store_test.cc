@@ -25,6 +25,42 @@ TEST_CASE("a new database has the current schema and is reopened without migrati
   CHECK(*reopened->unit_count() == 1);
 }
 
+TEST_CASE("a database of schema version 3 (before import sources) gets them on open, its index kept") {
+  TestStore t;
+  const auto path = t.folder / "old.sqlite";
+  {
+    auto old = Store::open(path);
+    REQUIRE(old.ok());
+    REQUIRE(old->add(unit_of({{"en", "The camp was attacked."}, {"ar", "تعرض المخيم لهجوم."}})).ok());
+  }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "DROP INDEX units_source; ALTER TABLE units DROP COLUMN source_id; DROP TABLE sources;"
+                         " PRAGMA user_version = 3", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  auto reopened = Store::open(path);
+  REQUIRE(reopened.ok());
+  CHECK(reopened->schema_version() == kSchemaVersion);
+  CHECK(*reopened->integrity_check() == "ok");
+  CHECK(reopened->sources()->empty());
+  const auto units = all_units(*reopened);
+  REQUIRE(units.size() == 1);
+  CHECK(units[0].unit.props.empty());  // no source known: no x-edsync-source prop
+  tmx::Header header;
+  header.attributes = {{"srclang", "en"}, {"datatype", "html"}};
+  AddOptions options;
+  options.source_id = *reopened->add_source(header);
+  REQUIRE(reopened->add(unit_of({{"en", "Residents were moved."}, {"ar", "نُقل السكان."}}), options).ok());
+  REQUIRE(reopened->sources()->size() == 1);
+  CHECK((*reopened->sources())[0].markup == "<header srclang=\"en\" datatype=\"html\"/>");
+  LookupOptions lookup;
+  lookup.target_lang = "ar";
+  lookup.threshold = 50;
+  const auto matches = reopened->lookup("The camp was attacked today.", lookup);
+  REQUIRE(matches.ok());
+  CHECK(matches->size() == 1);
+}
+
 TEST_CASE("a database from a newer edsync is refused") {
   TestStore t;
   {
@@ -66,7 +102,11 @@ TEST_CASE("language tags are canonicalised for matching and kept as written for 
   const auto units = all_units(t.store);
   REQUIRE(units.size() == 1);
   CHECK(units[0].source_lang == "en-US");
-  CHECK(units[0].unit.variants[1].lang == "pes-IR");
+  // Exported under the tag tools match; the written one rides along in a prop.
+  CHECK(units[0].unit.variants[1].lang == "fa-IR");
+  CHECK(units[0].unit.variants[1].props == std::vector<tmx::Prop>{{{{"type", "x-edsync-lang"}}, "pes-IR"}});
+  CHECK(units[0].unit.variants[0].lang == "en-US");
+  CHECK(units[0].unit.variants[2].lang == "fr-CA");
   LookupOptions options;
   options.target_lang = "fa";
   const auto matches = t.store.lookup("Good morning", options);

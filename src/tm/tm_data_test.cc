@@ -46,6 +46,14 @@ TEST_CASE("every shared TMX file imports or is refused precisely, and survives e
     REQUIRE(again.ok());
     CHECK(*b.store.unit_count() == *a.store.unit_count());
     CHECK(exported(b.store) == first);
+    // The file's header is one import source, the same after the round trip.
+    const auto sources = a.store.sources();
+    REQUIRE(sources.ok());
+    CHECK(sources->size() == (*a.store.unit_count() > 0 ? 1u : 0u));
+    const auto again_sources = b.store.sources();
+    REQUIRE(again_sources.ok());
+    REQUIRE(again_sources->size() == sources->size());
+    for (std::size_t i = 0; i < sources->size(); ++i) CHECK((*again_sources)[i].markup == (*sources)[i].markup);
   }
   MESSAGE(imported << " imported, " << refused << " refused");
   CHECK(imported >= 30);

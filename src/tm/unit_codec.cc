@@ -62,7 +62,45 @@ std::string prop_text(const tmx::Unit& unit, std::string_view type) {
   return "";
 }
 
+// `tag` becomes `canonical`; the written form is kept in `props` under
+// `type` (nothing when they are the same).
+void canonicalise(std::string& tag, const std::string& canonical, std::vector<tmx::Prop>& props, std::string_view type) {
+  if (canonical == tag) return;
+  props.push_back({{{"type", std::string(type)}}, tag});
+  tag = canonical;
+}
+
+// Only a unit that carries such a prop pays for parsing tags.
+void restore(std::string& tag, std::vector<tmx::Prop>& props, std::string_view type) {
+  std::erase_if(props, [&](const tmx::Prop& prop) {
+    if (prop.attributes.size() != 1 || attribute_value(prop.attributes, "type") != type) return false;
+    const auto canonical = canonical_language(tag);
+    if (canonical && canonical_language(prop.text) == canonical) tag = prop.text;
+    return true;
+  });
+}
+
+tmx::Attribute* srclang_of(tmx::Unit& unit) {
+  tmx::Attribute* srclang = find(unit.attributes, "srclang");
+  return srclang && srclang->value != kAllLanguages ? srclang : nullptr;
+}
+
 }  // namespace
+
+void write_canonical_languages(tmx::Unit& unit, const std::vector<std::string>& canonical, std::string_view source_lang) {
+  if (tmx::Attribute* srclang = srclang_of(unit); srclang && srclang->value != source_lang) {
+    if (const auto tag = canonical_language(srclang->value)) canonicalise(srclang->value, *tag, unit.props, kWrittenSrclangProp);
+  }
+  for (std::size_t i = 0; i < unit.variants.size() && i < canonical.size(); ++i)
+    canonicalise(unit.variants[i].lang, canonical[i], unit.variants[i].props, kWrittenLangProp);
+}
+
+void restore_written_languages(tmx::Unit& unit) {
+  std::string ignored;
+  tmx::Attribute* srclang = srclang_of(unit);
+  restore(srclang ? srclang->value : ignored, unit.props, kWrittenSrclangProp);
+  for (auto& variant : unit.variants) restore(variant.lang, variant.props, kWrittenLangProp);
+}
 
 std::string attribute_value(const std::vector<tmx::Attribute>& attributes, std::string_view name) {
   for (const auto& attribute : attributes)
@@ -112,6 +150,12 @@ std::vector<tmx::Attribute> merge_attributes(const std::vector<tmx::Attribute>& 
   }
   return merged;
 }
+
+bool is_source_prop(const tmx::Prop& prop) {
+  return prop.attributes.size() == 1 && prop.attributes[0].name == "type" && prop.attributes[0].value == kSourceProp;
+}
+
+tmx::Prop source_prop(std::string text) { return {{{"type", std::string(kSourceProp)}}, std::move(text)}; }
 
 Provenance provenance_of(const tmx::Unit& unit) {
   Provenance provenance;

@@ -43,6 +43,29 @@ std::vector<T> merge_items(std::vector<T> existing, const std::vector<T>& incomi
   return existing;
 }
 
+// Props that keep a language tag as the file wrote it where the export
+// writes the canonical one: on a <tuv> for its xml:lang, on a <tu> for its
+// srclang.
+inline constexpr std::string_view kWrittenLangProp = "x-edsync-lang";
+inline constexpr std::string_view kWrittenSrclangProp = "x-edsync-srclang";
+
+// The unit as export writes it: the canonical tags CAT tools match ("arb" ->
+// "ar", "EN-us" -> "en-US") in xml:lang and srclang, with the tag as written
+// in an x-edsync-lang (x-edsync-srclang) prop where it differs. `canonical`
+// holds each variant's canonical tag and `source_lang` the unit's, as the
+// store keeps them (parsing tags again for every unit would be slow).
+void write_canonical_languages(tmx::Unit& unit, const std::vector<std::string>& canonical, std::string_view source_lang);
+// The inverse, for a unit taken in: a prop whose tag is the same language as
+// the attribute gives the attribute back its written form and goes; a prop
+// that no longer agrees (the tag was edited by hand) just goes.
+void restore_written_languages(tmx::Unit& unit);
+
+// The prop by which a unit in an export or in tm/ names its import source
+// (ImportSource::tag); a header lists each source in one, "tag <header...>".
+inline constexpr std::string_view kSourceProp = "x-edsync-source";
+bool is_source_prop(const tmx::Prop& prop);
+tmx::Prop source_prop(std::string text);
+
 // Provenance as the unit's x-edsync-* props say; imported when they say nothing.
 Provenance provenance_of(const tmx::Unit& unit);
 // Replaces the unit's x-edsync-* props with `provenance` (empty fields left out,

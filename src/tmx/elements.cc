@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 
 namespace edsync::tmx {
@@ -237,6 +238,18 @@ class Builder {
     return true;
   }
 
+  bool ude(xml_node node, Ude& out) {
+    out.attributes = attributes_of(node);
+    for (const auto child : node.children()) {
+      if (!no_stray_text(child, "ude")) return false;
+      if (child.type() != pugi::node_element) continue;
+      if (std::string_view(child.name()) != "map")
+        return fail(child, "unexpected <" + std::string(child.name()) + "> in <ude>; a <ude> holds only <map>");
+      out.maps.push_back(attributes_of(child));
+    }
+    return true;
+  }
+
   bool header(xml_node node, Header& out) {
     out.attributes = attributes_of(node);
     for (const auto child : node.children()) {
@@ -245,11 +258,55 @@ class Builder {
       const std::string_view name = child.name();
       if (name == "prop" && !annotation(child, out.props)) return false;
       if (name == "note" && !annotation(child, out.notes)) return false;
-      // <ude> (user-defined characters) is left out: no model field holds it.
+      if (name == "ude" && !ude(child, out.udes.emplace_back())) return false;
     }
     return true;
   }
+
+  // ---- namespaces ----
+
+  static std::string_view prefix_of(std::string_view name) {
+    const auto colon = name.find(':');
+    return colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
+  }
+
+  // The prefixes used in `node` and below that no element there declares
+  // in scope (xml and xmlns are predeclared).
+  static void undeclared_prefixes(xml_node node, std::set<std::string> in_scope, std::set<std::string>& out) {
+    for (const auto attribute : node.attributes()) {
+      const std::string_view name = attribute.name();
+      if (name.starts_with("xmlns:")) in_scope.insert(std::string(name.substr(6)));
+    }
+    const auto check = [&](std::string_view name) {
+      const auto prefix = prefix_of(name);
+      if (!prefix.empty() && prefix != "xml" && prefix != "xmlns" && !in_scope.contains(std::string(prefix)))
+        out.insert(std::string(prefix));
+    };
+    check(node.name());
+    for (const auto attribute : node.attributes()) check(attribute.name());
+    for (const auto child : node.children())
+      if (child.type() == pugi::node_element) undeclared_prefixes(child, in_scope, out);
+  }
+
+  // Declares on the element itself (as attributes) the inherited namespaces it uses.
+  static void declare_used(xml_node node, const Declarations& inherited, std::vector<Attribute>& attributes) {
+    std::set<std::string> needed;
+    undeclared_prefixes(node, {}, needed);
+    for (const auto& declaration : inherited)
+      if (needed.contains(declaration.name.substr(6))) attributes.push_back(declaration);
+  }
 };
+
+// Adds the xmlns:prefix attributes of `node` to `declarations`, replacing
+// those of an outer element with the same prefix.
+void add_declarations(pugi::xml_node node, Declarations& declarations) {
+  for (const auto attribute : node.attributes()) {
+    const std::string_view name = attribute.name();
+    if (!name.starts_with("xmlns:")) continue;
+    std::erase_if(declarations, [&](const Attribute& known) { return known.name == name; });
+    declarations.push_back({attribute.name(), attribute.value()});
+  }
+}
 
 // Parses `markup`, which must be one `expected` element.
 Problem load(pugi::xml_document& document, std::string_view markup, std::string_view expected) {
@@ -287,22 +344,31 @@ std::optional<Located> parse_element(std::string_view markup, const char* root, 
 
 }  // namespace
 
-std::optional<Located> parse_unit(std::string_view markup, Unit& unit) {
-  return parse_element(markup, "tu", [&](Builder& builder, pugi::xml_node tu) { return builder.unit(tu, unit); });
+std::optional<Located> parse_unit(std::string_view markup, Unit& unit, const Declarations& inherited) {
+  return parse_element(markup, "tu", [&](Builder& builder, pugi::xml_node tu) {
+    if (!builder.unit(tu, unit)) return false;
+    Builder::declare_used(tu, inherited, unit.attributes);
+    return true;
+  });
 }
 
-std::optional<Located> parse_header(std::string_view markup, Header& header) {
-  return parse_element(markup, "header",
-                       [&](Builder& builder, pugi::xml_node element) { return builder.header(element, header); });
+std::optional<Located> parse_header(std::string_view markup, Header& header, Declarations& declarations) {
+  return parse_element(markup, "header", [&](Builder& builder, pugi::xml_node element) {
+    if (!builder.header(element, header)) return false;
+    Builder::declare_used(element, declarations, header.attributes);
+    add_declarations(element, declarations);
+    return true;
+  });
 }
 
-std::optional<Located> parse_tmx_start(std::string_view markup, Header& header) {
+std::optional<Located> parse_tmx_start(std::string_view markup, Header& header, Declarations& declarations) {
   if (auto problem = check_characters_and_references(markup)) return problem;
   std::string element(markup);
   if (!element.ends_with("/>")) element.insert(element.size() - 1, "/");
   pugi::xml_document document;
   if (auto problem = load(document, element, "tmx")) return problem;
   header.version = document.document_element().attribute("version").value();
+  add_declarations(document.document_element(), declarations);
   return std::nullopt;
 }
 

@@ -10,15 +10,21 @@
 
 namespace edsync::tmx {
 
+// The xmlns:prefix declarations of the elements around a unit (<tmx>, <header>).
+using Declarations = std::vector<Attribute>;
+
 // `markup` is exactly "<tu ...>...</tu>" (or "<tu .../>"); problems are located
-// by byte offset into it.
-std::optional<Located> parse_unit(std::string_view markup, Unit& unit);
+// by byte offset into it. A prefix the unit uses but does not declare gets
+// its declaration from `inherited`, as an attribute of the <tu>.
+std::optional<Located> parse_unit(std::string_view markup, Unit& unit, const Declarations& inherited = {});
 
-// `markup` is exactly "<header ...>...</header>" (or "<header .../>").
-std::optional<Located> parse_header(std::string_view markup, Header& header);
+// `markup` is exactly "<header ...>...</header>" (or "<header .../>"); the
+// same for the prefixes it uses. Adds its own declarations to `declarations`.
+std::optional<Located> parse_header(std::string_view markup, Header& header, Declarations& declarations);
 
-// `markup` is a start tag "<tmx ...>"; fills header.version.
-std::optional<Located> parse_tmx_start(std::string_view markup, Header& header);
+// `markup` is a start tag "<tmx ...>"; fills header.version and the
+// namespaces it declares.
+std::optional<Located> parse_tmx_start(std::string_view markup, Header& header, Declarations& declarations);
 
 // The canonical XML of a <seg>'s inside (comments dropped, CDATA as escaped
 // text, empty elements as <x/>, attributes in the file's order, double

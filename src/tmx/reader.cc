@@ -143,6 +143,7 @@ class Cursor {
 struct Reader::State {
   Cursor cursor;
   Header header;
+  Declarations declarations;  // the namespaces <tmx> and <header> declare
   bool finished = false;
   std::optional<Error> fatal;
 
@@ -250,7 +251,7 @@ struct Reader::State {
     auto end = cursor.tag_end(0);
     if (!end) return end.error();
     if (*end >= std::string_view::npos - 1) return fail(0, "the <tmx> start tag is not closed with '>'");
-    if (auto problem = parse_tmx_start(cursor.rest().substr(0, *end), header)) return located(*problem, 0);
+    if (auto problem = parse_tmx_start(cursor.rest().substr(0, *end), header, declarations)) return located(*problem, 0);
     if (cursor.rest()[*end - 2] == '/') return fail(0, "<tmx> is empty; it needs a <header> and a <body>");
     cursor.consume(*end);
     return read_header();
@@ -264,7 +265,7 @@ struct Reader::State {
     if (!*is_header) return fail(0, "expected <header> after <tmx>, found <" + tag_name() + ">; add a <header>");
     auto extent = element_extent("header", "the file is truncated or not well formed");
     if (!extent) return extent.error();
-    if (auto problem = parse_header(cursor.rest().substr(0, *extent), header)) return fail(problem->offset, problem->message);
+    if (auto problem = parse_header(cursor.rest().substr(0, *extent), header, declarations)) return fail(problem->offset, problem->message);
     cursor.consume(*extent);
     if (auto status = skip_misc(false); !status) return status;
     if (cursor.at_end()) return fail(0, "the file ends after <header>; it is truncated (no <body>)");
@@ -407,7 +408,7 @@ struct Reader::State {
     const auto where = cursor.position();
     unit.line = where.line;
     unit.column = where.column;
-    const auto problem = parse_unit(cursor.rest().substr(0, *extent), unit);
+    const auto problem = parse_unit(cursor.rest().substr(0, *extent), unit, declarations);
     Error error;
     if (problem) error = located(*problem, 0);
     cursor.consume(*extent);
@@ -439,7 +440,7 @@ Result<Reader> Reader::from_bytes(std::string bytes, std::string name) {
 Result<Reader> Reader::open_stream(std::unique_ptr<std::istream> in, std::string name) {
   auto decoder = Decoder::open(std::move(in));
   if (!decoder) return input_error(Diagnostic{name, 1, 1, decoder.error().message}.to_string());
-  auto state = std::unique_ptr<State>(new State{Cursor(std::move(*decoder), name), {}, false, std::nullopt});
+  auto state = std::unique_ptr<State>(new State{Cursor(std::move(*decoder), name), {}, {}, false, std::nullopt});
   if (auto status = state->read_prolog(); !status) return status.error();
   return Reader(std::move(state));
 }

@@ -93,6 +93,41 @@ TEST_CASE("the header: version, attributes, props and notes") {
   CHECK_FALSE(*more);
 }
 
+TEST_CASE("the header's <ude> and its <map>s are kept") {
+  auto reader = Reader::from_bytes(
+      "<tmx version=\"1.4\"><header creationtool=\"X\"><ude name=\"MacRoman\" base=\"Macintosh\">"
+      "<map unicode=\"#xF8FF\" code=\"#xF0\" ent=\"AppleLogo\" subst=\"[Apple]\"/><!-- c --><map unicode=\"#xE000\"/>"
+      "</ude></header><body/></tmx>",
+      "h.tmx");
+  REQUIRE(reader);
+  const std::vector<Ude> expected{{{{"name", "MacRoman"}, {"base", "Macintosh"}},
+                                   {{{"unicode", "#xF8FF"}, {"code", "#xF0"}, {"ent", "AppleLogo"}, {"subst", "[Apple]"}},
+                                    {{"unicode", "#xE000"}}}}};
+  CHECK(reader->header().udes == expected);
+  CHECK(open_error("<tmx version=\"1.4\"><header><ude name=\"a\"><prop type=\"x\"/></ude></header><body/></tmx>") ==
+        "m.tmx:1:42: unexpected <prop> in <ude>; a <ude> holds only <map>");
+}
+
+TEST_CASE("a namespace declared on <tmx> or <header> is declared on each unit and header that uses it") {
+  const std::string bytes =
+      "<tmx version=\"1.4\" xmlns:okp=\"urn:okapi\" xmlns:unused=\"urn:u\">"
+      "<header creationtool=\"X\" okp:tool=\"t\" xmlns:my=\"urn:mine\"/><body>"
+      "<tu okp:id=\"1\"><tuv xml:lang=\"en\"><seg>a <my:b>c</my:b></seg></tuv></tu>"
+      "<tu xmlns:okp=\"urn:own\" okp:id=\"2\"><tuv xml:lang=\"en\"><seg>d</seg></tuv></tu>"
+      "<tu><tuv xml:lang=\"en\"><seg>e</seg></tuv></tu>"
+      "</body></tmx>";
+  auto reader = Reader::from_bytes(bytes, "ns.tmx");
+  REQUIRE(reader);
+  CHECK(reader->header().attributes ==
+        std::vector<Attribute>{{"creationtool", "X"}, {"okp:tool", "t"}, {"xmlns:my", "urn:mine"}, {"xmlns:okp", "urn:okapi"}});
+  const Outcome read = read_all(bytes);
+  REQUIRE(read.units.size() == 3);
+  CHECK(read.units[0].attributes ==
+        std::vector<Attribute>{{"okp:id", "1"}, {"xmlns:okp", "urn:okapi"}, {"xmlns:my", "urn:mine"}});
+  CHECK(read.units[1].attributes == std::vector<Attribute>{{"xmlns:okp", "urn:own"}, {"okp:id", "2"}});
+  CHECK(read.units[2].attributes.empty());
+}
+
 TEST_CASE("TMX 1.1: lang on <tuv>, and a unit may mix it with xml:lang") {
   const auto outcome = read_all(document(
       "<tu><tuv lang=\"EN-US\"><seg>a</seg></tuv><tuv xml:lang=\"fr\"><seg>b</seg></tuv>"

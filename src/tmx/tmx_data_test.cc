@@ -144,6 +144,9 @@ TEST_CASE("details the files are known for") {
   REQUIRE(kit.units.size() == 1);
   CHECK(kit.header.notes.size() == 2);
   CHECK(kit.header.props.size() == 1);
+  REQUIRE(kit.header.udes.size() == 1);
+  CHECK(kit.header.udes[0].maps == std::vector<std::vector<Attribute>>{
+                                       {{"unicode", "#xF8FF"}, {"code", "#xF0"}, {"ent", "AppleLogo"}, {"subst", "[Apple]"}}});
   CHECK(kit.units[0].notes.size() == 2);
   CHECK(kit.units[0].variants.at(1).props.size() == 2);
   CHECK(kit.units[0].variants.at(1).notes.at(0).attributes ==
@@ -175,6 +178,7 @@ TEST_CASE("read(write(x)) keeps every unit of every shared file that reads clean
     }
     CHECK(second.header.props == first.header.props);
     CHECK(second.header.notes == first.header.notes);
+    CHECK(second.header.udes == first.header.udes);
     for (const auto& attribute : first.header.attributes) {
       CHECK(edsync::tmx::attribute(second.header.attributes, attribute.name) == attribute.value);
     }

@@ -55,20 +55,21 @@ Status check_names(const std::vector<Attribute>& attributes, const std::string& 
   return success();
 }
 
-void write_attributes(std::string& out, const std::vector<Attribute>& attributes) {
+void write_attributes(std::string& out, const std::vector<Attribute>& attributes, bool tmx_dates = true) {
   for (const auto& attribute : attributes) {
-    const std::string value = is_date_attribute(attribute.name) ? tmx_date(attribute.value) : attribute.value;
+    const std::string value =
+        tmx_dates && is_date_attribute(attribute.name) ? tmx_date(attribute.value) : attribute.value;
     out += ' ' + attribute.name + "=\"" + escape_attribute(value) + '"';
   }
 }
 
 template <typename Annotation>
 void write_annotations(std::string& out, std::string_view element, const std::vector<Annotation>& items,
-                       std::string_view indent) {
+                       std::string_view indent, std::string_view end = "\n") {
   for (const auto& item : items) {
     out += std::string(indent) + '<' + std::string(element);
     write_attributes(out, item.attributes);
-    out += '>' + escape_text(item.text) + "</" + std::string(element) + ">\n";
+    out += '>' + escape_text(item.text) + "</" + std::string(element) + '>' + std::string(end);
   }
 }
 
@@ -79,6 +80,35 @@ Status check_annotations(const Annotated& annotated, const std::string& where) {
   }
   for (const auto& note : annotated.notes) {
     if (auto status = check_names(note.attributes, where + ", <note>"); !status) return status;
+  }
+  return success();
+}
+
+// Indented on lines of their own, or (`compact`) on one line.
+void write_udes(std::string& out, const std::vector<Ude>& udes, bool compact = false) {
+  const std::string end = compact ? "" : "\n";
+  for (const auto& ude : udes) {
+    out += (compact ? "" : "    ") + std::string("<ude");
+    write_attributes(out, ude.attributes);
+    if (ude.maps.empty()) {
+      out += "/>" + end;
+      continue;
+    }
+    out += ">" + end;
+    for (const auto& map : ude.maps) {
+      out += (compact ? "" : "      ") + std::string("<map");
+      write_attributes(out, map);
+      out += "/>" + end;
+    }
+    out += (compact ? "" : "    ") + std::string("</ude>") + end;
+  }
+}
+
+Status check_udes(const std::vector<Ude>& udes) {
+  for (const auto& ude : udes) {
+    if (auto status = check_names(ude.attributes, "<header>, <ude>"); !status) return status;
+    for (const auto& map : ude.maps)
+      if (auto status = check_names(map, "<header>, <ude>, <map>"); !status) return status;
   }
   return success();
 }
@@ -120,6 +150,7 @@ Status Writer::write_header(const Header& header) {
   if (header_written_) return usage_error("the TMX header is already written");
   if (auto status = check_names(header.attributes, "<header>"); !status) return status;
   if (auto status = check_annotations(header, "<header>"); !status) return status;
+  if (auto status = check_udes(header.udes); !status) return status;
   std::vector<Attribute> attributes;
   for (const auto& [name, fallback] : kRequiredHeader) {
     const std::string given = attribute(header.attributes, name);
@@ -130,12 +161,13 @@ Status Writer::write_header(const Header& header) {
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header";
   write_attributes(out, attributes);
-  if (header.notes.empty() && header.props.empty()) {
+  if (header.notes.empty() && header.props.empty() && header.udes.empty()) {
     out += "/>\n";
   } else {
     out += ">\n";
     write_annotations(out, "note", header.notes, "    ");
     write_annotations(out, "prop", header.props, "    ");
+    write_udes(out, header.udes);
     out += "  </header>\n";
   }
   out += "  <body>\n";
@@ -172,6 +204,20 @@ Result<std::string> unit_markup(const Unit& unit) {
   }
   out += "    </tu>\n";
   return out;
+}
+
+Result<std::string> header_markup(const Header& header) {
+  if (auto status = check_names(header.attributes, "<header>"); !status) return status.error();
+  if (auto status = check_annotations(header, "<header>"); !status) return status.error();
+  if (auto status = check_udes(header.udes); !status) return status.error();
+  std::string out = "<header";
+  write_attributes(out, header.attributes, false);
+  if (header.notes.empty() && header.props.empty() && header.udes.empty()) return out + "/>";
+  out += '>';
+  write_annotations(out, "note", header.notes, "", "");
+  write_annotations(out, "prop", header.props, "", "");
+  write_udes(out, header.udes, true);
+  return out + "</header>";
 }
 
 Status Writer::finish() {

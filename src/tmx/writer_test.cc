@@ -87,6 +87,20 @@ TEST_CASE("a header without attributes gets the full TMX 1.4b set") {
                                 "datatype=\"plaintext\" x-custom=\"1\"/>") != std::string::npos);
 }
 
+TEST_CASE("the header's <ude> is written after its notes and props, each <map> in order") {
+  Header header;
+  header.attributes = {{"datatype", "html"}};
+  header.udes = {{{{"name", "MacRoman"}, {"base", "Macintosh"}}, {{{"unicode", "#xF8FF"}, {"code", "#xF0"}}}}};
+  header.props = {{{{"type", "x-a"}}, "b"}};
+  const std::string text = write(header, {});
+  CHECK(text.find("datatype=\"html\">\n    <prop type=\"x-a\">b</prop>\n"
+                  "    <ude name=\"MacRoman\" base=\"Macintosh\">\n      <map unicode=\"#xF8FF\" code=\"#xF0\"/>\n"
+                  "    </ude>\n  </header>\n") != std::string::npos);
+  auto reader = Reader::from_bytes(text, "w.tmx");
+  REQUIRE(reader);
+  CHECK(reader->header().udes == header.udes);
+}
+
 TEST_CASE("the same header and units give the same bytes") {
   Header header;
   header.attributes = {{"srclang", "en"}};

@@ -3,6 +3,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "shared_data.h"
@@ -13,6 +14,12 @@ int main(int argc, char** argv) {
                  "(set EDSYNC_SHARED_DATA to its path to run these tests)\n";
     return edsync::test::kSkipExitCode;
   }
+#ifdef EDSYNC_DATA_TEST_NEEDS_XMLLINT
+  if (std::system("xmllint --version >/dev/null 2>&1") != 0) {
+    std::cout << "skipped: xmllint not found (scripts/bootstrap.sh installs it: libxml2-utils)\n";
+    return edsync::test::kSkipExitCode;
+  }
+#endif
   doctest::Context context(argc, argv);
   return context.run();
 }

@@ -13,6 +13,7 @@
 #include "edsync/tmx.h"
 #include "external_sort.h"
 #include "part_codec.h"
+#include "sources.h"
 #include "text_memory.h"
 #include "text_parts.h"
 #include "text_staging.h"
@@ -78,6 +79,7 @@ class TextLoader {
     AddOptions options;
     const std::string srclang = tmx::attribute(reader->header().attributes, "srclang");
     if (!srclang.empty() && srclang != kAllLanguages) options.default_source_lang = srclang;
+    if (Status listed = register_listed_sources(store_, reader->header(), shown); !listed) return listed;
     tmx::Unit unit;
     while (true) {
       const auto more = reader->next(unit);

@@ -114,6 +114,55 @@ TEST_CASE("writing the text, then rebuilding from it, gives the same memory and 
   CHECK(exported(rebuilt.store).size() == exported(t.store).size());
 }
 
+TEST_CASE("tm/ keeps each file's header: a rebuild from the text gives the same sources and units") {
+  TestStore t;
+  const TextLayout layout = layout_in(t.folder);
+  REQUIRE(import_tmx_as_text(t.store, layout, kData / "news.tmx").ok());
+  REQUIRE(import_tmx_as_text(t.store, layout, kData / "rich-header.tmx").ok());
+  const auto written = files_in(layout.dir);
+  // ar.tmx holds units of both files; fa.tmx and sq.tmx only news.tmx's, so they list that one header.
+  CHECK(written.at("ar.tmx").find("datatype=\"unknown\">") != std::string::npos);
+  CHECK(written.at("ar.tmx").find("&lt;ude name=\"Desk\"") != std::string::npos);
+  CHECK(written.at("fa.tmx").find("datatype=\"plaintext\">\n    <prop type=\"x-project\">camp-ashraf</prop>\n") !=
+        std::string::npos);
+  CHECK(written.at("fa.tmx").find("x-client") == std::string::npos);
+
+  TestStore rebuilt;
+  REQUIRE(load_text(rebuilt.store, layout.dir).ok());
+  CHECK(*render_text(rebuilt.store, layout) == written);
+  const auto sources = rebuilt.store.sources();
+  REQUIRE(sources->size() == 2);
+  CHECK((*sources)[0].markup == (*t.store.sources())[0].markup);
+  CHECK((*sources)[1].markup == (*t.store.sources())[1].markup);
+  // Units come in another order (and a unit's variants: source first), nothing else differs.
+  CHECK(exported(rebuilt.store).size() == exported(t.store).size());
+}
+
+TEST_CASE("a unit split over several files keeps its import source and written tags when tm/ is read back") {
+  TestStore t;
+  const fs::path file = t.folder / "split.tmx";
+  REQUIRE(write_file_atomically(file,
+                                "<tmx version=\"1.4\"><header srclang=\"en\" datatype=\"html\"><note>desk</note></header><body>"
+                                "<tu><tuv xml:lang=\"en\"><seg>Hello.</seg></tuv><tuv xml:lang=\"arb\"><seg>\u0645\u0631\u062d\u0628\u0627.</seg></tuv>"
+                                "<tuv xml:lang=\"pes\"><seg>\u0633\u0644\u0627\u0645.</seg></tuv></tu></body></tmx>")
+              .ok());
+  const TextLayout layout = layout_in(t.folder);
+  REQUIRE(import_tmx_as_text(t.store, layout, file).ok());
+  const auto written = files_in(layout.dir);
+  REQUIRE(written.size() == 2);  // ar.tmx and fa.tmx, a part in each
+  CHECK(written.at("fa.tmx").find("<prop type=\"x-edsync-lang\">pes</prop>") != std::string::npos);
+
+  TestStore rebuilt;
+  REQUIRE(load_text(rebuilt.store, layout.dir).ok());
+  // The joined unit refers to the source again: a prop naming an unknown source would list none.
+  const auto sources = rebuilt.store.sources();
+  REQUIRE(sources->size() == 1);
+  CHECK((*sources)[0].markup == (*t.store.sources())[0].markup);
+  CHECK(rebuilt.store.sources("fa")->size() == 1);
+  CHECK(*render_text(rebuilt.store, layout) == written);
+  CHECK(exported(rebuilt.store) == exported(t.store));
+}
+
 TEST_CASE("importing what is already there leaves the files byte for byte") {
   TestStore t;
   const TextLayout layout = layout_in(t.folder);

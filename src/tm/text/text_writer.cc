@@ -13,8 +13,10 @@
 #include "edsync/revision.h"
 #include "edsync/tmx.h"
 #include "external_sort.h"
+#include "sources.h"
 #include "text_parts.h"
 #include "text_stamps.h"
+#include "unit_codec.h"
 
 namespace edsync::tm::detail {
 
@@ -23,10 +25,17 @@ namespace fs = std::filesystem;
 namespace {
 
 using Sorters = std::map<std::string, std::unique_ptr<ExternalSorter>>;
+// File name -> the tags of the import sources its units name.
+using SourceTags = std::map<std::string, std::set<std::string>>;
+
+void note_source(const tmx::Unit& unit, std::set<std::string>& tags) {
+  for (const auto& prop : unit.props)
+    if (is_source_prop(prop)) tags.insert(prop.text);
+}
 
 // Every part of the files `only` (all when null), as <tu> markup by file.
 Status sort_parts(Store& store, const TextLayout& layout, const std::set<std::string>* only, const fs::path& scratch,
-                  std::size_t budget, Sorters& sorters) {
+                  std::size_t budget, Sorters& sorters, SourceTags& tags) {
   std::uint64_t total = 0, done = 0;
   if (layout.on_progress) {
     const auto count = store.unit_count();
@@ -37,6 +46,7 @@ Status sort_parts(Store& store, const TextLayout& layout, const std::set<std::st
     if (layout.on_progress) layout.on_progress({"writing tm/", ++done, total});
     for (auto& part : parts_of(stored, layout)) {
       if (only && !only->contains(part.file)) continue;
+      note_source(part.unit, tags[part.file]);
       auto markup = tmx::unit_markup(part.unit);
       if (!markup) return markup.error();
       auto& sorter = sorters[part.file];
@@ -47,9 +57,15 @@ Status sort_parts(Store& store, const TextLayout& layout, const std::set<std::st
   });
 }
 
-Status write_sorted(ExternalSorter& sorter, const TextLayout& layout, std::ostream& out) {
+// The fixed header with the import sources of the file's units.
+tmx::Header file_header(std::vector<ImportSource> sources, const TextLayout& layout, const std::set<std::string>& tags) {
+  std::erase_if(sources, [&](const ImportSource& source) { return !tags.contains(source.tag); });
+  return listing_header(text_header(layout), sources);
+}
+
+Status write_sorted(ExternalSorter& sorter, const tmx::Header& header, std::ostream& out) {
   tmx::Writer writer(out);
-  if (Status written = writer.write_header(text_header(layout)); !written) return written;
+  if (Status written = writer.write_header(header); !written) return written;
   if (Status drained = sorter.drain([&](std::string_view, std::string_view markup) -> Status {
         out << markup;
         return out ? success() : io_error("cannot write the TMX output");
@@ -60,8 +76,8 @@ Status write_sorted(ExternalSorter& sorter, const TextLayout& layout, std::ostre
 }
 
 // The staged file must be on disk before the plan that names it.
-Status write_staged(ExternalSorter& sorter, const TextLayout& layout, const fs::path& path) {
-  return write_file_streamed(path, [&](std::ostream& out) { return write_sorted(sorter, layout, out); });
+Status write_staged(ExternalSorter& sorter, const tmx::Header& header, const fs::path& path) {
+  return write_file_streamed(path, [&](std::ostream& out) { return write_sorted(sorter, header, out); });
 }
 
 }  // namespace
@@ -71,11 +87,15 @@ Result<StagedText> stage_text(Store& store, const TextLayout& layout, const std:
   std::map<std::string, TextFile> files;
   for (const auto& file : current.files) files[file.name] = file;
   Sorters sorters;
-  if (Status sorted = sort_parts(store, layout, only, stage.scratch(), layout.sort_memory, sorters); !sorted)
+  SourceTags tags;
+  if (Status sorted = sort_parts(store, layout, only, stage.scratch(), layout.sort_memory, sorters, tags); !sorted)
     return sorted.error();
+  const auto sources = store.sources();
+  if (!sources) return sources.error();
   for (auto& [name, sorter] : sorters) {
     const fs::path staged = stage.staged_path(name);
-    if (Status written = write_staged(*sorter, layout, staged); !written) return written.error();
+    if (Status written = write_staged(*sorter, file_header(*sources, layout, tags[name]), staged); !written)
+      return written.error();
     auto sha = sha256_hex_of_file(staged);
     if (!sha) return sha.error();
     const auto old = files.find(name);
@@ -104,14 +124,18 @@ Result<StagedText> stage_text(Store& store, const TextLayout& layout, const std:
 
 Result<std::map<std::string, std::string>> render_in_memory(Store& store, const TextLayout& layout) {
   Sorters sorters;
+  SourceTags tags;
   // An unlimited budget: nothing goes to disk.
-  if (Status sorted = sort_parts(store, layout, nullptr, fs::path(), std::numeric_limits<std::size_t>::max(), sorters);
+  if (Status sorted = sort_parts(store, layout, nullptr, fs::path(), std::numeric_limits<std::size_t>::max(), sorters, tags);
       !sorted)
     return sorted.error();
+  const auto sources = store.sources();
+  if (!sources) return sources.error();
   std::map<std::string, std::string> files;
   for (auto& [name, sorter] : sorters) {
     std::ostringstream out;
-    if (Status written = write_sorted(*sorter, layout, out); !written) return written.error();
+    if (Status written = write_sorted(*sorter, file_header(*sources, layout, tags[name]), out); !written)
+      return written.error();
     files.emplace(name, out.str());
   }
   return files;
