@@ -112,9 +112,10 @@ void print(Context& context, const AlignFlags& flags, const std::vector<ArticleA
     if (report) totals.update({{"added", report->added}, {"merged", report->merged}, {"alternatives", report->alternatives}});
     return write_json(context.out, articles, totals);
   }
-  std::string total = flags.dry_run ? fmt::format("would add {} pairs; {} beads left out (dry run: nothing written)", pairs, left_out)
-                                    : fmt::format("{} pairs: {} added, {} merged, {} alternatives; {} beads left out", pairs,
-                                                  report->added, report->merged, report->alternatives, left_out);
+  const std::string beads = fmt::format("{} bead{} left out", left_out, left_out == 1 ? "" : "s");
+  std::string total = flags.dry_run ? fmt::format("would add {} pairs; {} (dry run: nothing written)", pairs, beads)
+                                    : fmt::format("{} pairs: {} added, {} merged, {} alternatives; {}", pairs,
+                                                  report->added, report->merged, report->alternatives, beads);
   write_table(context.out, articles, total);
 }
 
