@@ -158,6 +158,9 @@ void add_align_command(CLI::App& app, Context& context) {
   command->add_option("-l,--lang", flags->langs, "Workspace: only these editions");
   command->add_option("--article", flags->articles, "Workspace: only articles whose id matches this shell glob");
   command->add_flag("--dry-run", flags->dry_run, "Workspace: say what would be added, write nothing");
+  command->add_option("--lock-timeout", flags->lock_timeout,
+                      "Workspace: stop, changing nothing, when another edsync command still writes tm/ after this many seconds")
+      ->check(CLI::NonNegativeNumber);
   command->add_option("--dictionary", flags->dictionary, "Word pairs to start from: source TAB translation, one a line");
   command->callback([&context, flags] { run_align_command(context, *flags); });
 }

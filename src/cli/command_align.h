@@ -22,6 +22,7 @@ struct AlignFlags {
   std::vector<std::string> langs;     // workspace: --lang
   std::vector<std::string> articles;  // workspace: --article GLOB
   bool dry_run = false;
+  std::optional<double> lock_timeout;  // workspace: --lock-timeout SECONDS
 };
 
 void run_align_workspace(Context& context, const AlignFlags& flags);

@@ -82,9 +82,9 @@ tm::UnitBatch batch_of(std::vector<ArticleAlignment>& articles, const std::strin
 }
 
 // Adds the pairs through the memory; nullopt (reported) on failure.
-std::optional<tm::ImportReport> add_pairs(Context& context, const Workspace& workspace,
+std::optional<tm::ImportReport> add_pairs(Context& context, const Workspace& workspace, const AlignFlags& align,
                                           std::vector<ArticleAlignment>& articles, ProgressBar& progress) {
-  const MemoryFlags flags{.writes = true};
+  const MemoryFlags flags{.lock_timeout = align.lock_timeout, .writes = true};
   const std::string shown = std::filesystem::path(workspace.config.tm_dir).generic_string() + "/";
   auto memory = tm::Memory::open(workspace.root, workspace.config, memory_options(context, flags, progress, shown));
   if (!memory) {
@@ -139,7 +139,7 @@ void run_align_workspace(Context& context, const AlignFlags& flags) {
   if (!articles) return context.fail(articles.error());
   std::optional<tm::ImportReport> report;
   if (!flags.dry_run) {
-    report = add_pairs(context, *workspace, *articles, progress);
+    report = add_pairs(context, *workspace, flags, *articles, progress);
     if (!report) return;
   }
   print(context, flags, *articles, report);
