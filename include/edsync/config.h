@@ -41,12 +41,17 @@ struct CheckPolicy {
                                      SyncStatus::invalid};
 };
 
+struct AlignPolicy {
+  double min_confidence = 0.5;  // beads less likely than this stay out of the memory
+};
+
 struct WorkspaceConfig {
   std::string source_lang = "en";
   std::vector<EditionPolicy> editions;
   std::string editions_dir = "editions";
   std::string tm_dir = "tm";
   CheckPolicy check;
+  AlignPolicy align;
 
   const EditionPolicy* edition(std::string_view lang) const;
 };

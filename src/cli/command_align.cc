@@ -6,26 +6,17 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli.h"
+#include "command_align.h"
 #include "edsync/align.h"
 #include "edsync/file_io.h"
 #include "edsync/language.h"
 #include "edsync/tmx.h"
+#include "workspace_alignment.h"
 
 namespace edsync::cli {
 
 namespace {
 
-struct AlignFlags {
-  std::string from = "en";
-  std::string to;
-  std::string source_file;
-  std::string target_file;
-  std::string format = "tsv";
-  std::string dictionary;
-  double min_confidence = 0;
-  bool presegmented = false;
-};
 
 Result<AlignText> read_side(const std::string& path, const std::string& language, bool presegmented) {
   auto text = read_file(path);
@@ -90,25 +81,6 @@ void write_json(std::ostream& out, const std::vector<Bead>& beads, const Output&
   out << nlohmann::json{{"beads", list}}.dump(2) << '\n';
 }
 
-std::string escaped(std::string_view text) {
-  std::string result;
-  for (const char c : text) {
-    if (c == '&') result += "&amp;";
-    else if (c == '<') result += "&lt;";
-    else if (c == '>') result += "&gt;";
-    else result += c;
-  }
-  return result;
-}
-
-tmx::Variant variant(const std::string& language, const std::string& text) {
-  tmx::Variant v;
-  v.lang = language;
-  v.content = escaped(text);
-  v.text = text;
-  return v;
-}
-
 // Only beads with a sentence on each side become units.
 Status write_tmx(std::ostream& out, const std::vector<Bead>& beads, const Output& o) {
   tmx::Writer writer(out);
@@ -120,14 +92,14 @@ Status write_tmx(std::ostream& out, const std::vector<Bead>& beads, const Output
     if (bead.source.empty() || bead.target.empty()) continue;
     tmx::Unit unit;
     unit.props = {{{{"type", "x-edsync-confidence"}}, fmt::format("{:.3f}", bead.confidence)}};
-    unit.variants = {variant(o.flags.from, joined(bead.source, o.source)),
-                     variant(o.flags.to, joined(bead.target, o.target))};
+    unit.variants = {text_variant(o.flags.from, joined(bead.source, o.source)),
+                     text_variant(o.flags.to, joined(bead.target, o.target))};
     if (auto status = writer.write(unit); !status) return status;
   }
   return writer.finish();
 }
 
-void run_align_command(Context& context, const AlignFlags& flags) {
+void run_align_files(Context& context, const AlignFlags& flags) {
   AlignOptions options;
   options.source_language = flags.from;
   options.target_language = flags.to;
@@ -142,7 +114,7 @@ void run_align_command(Context& context, const AlignFlags& flags) {
   if (!target) return context.fail(target.error());
   auto beads = align_texts(*source, *target, options);
   if (!beads) return context.fail(beads.error());
-  std::erase_if(*beads, [&](const Bead& bead) { return bead.confidence < flags.min_confidence; });
+  std::erase_if(*beads, [&](const Bead& bead) { return bead.confidence < flags.min_confidence.value_or(0); });
   const Output output{*source, *target, flags};
   if (flags.format == "json") return write_json(context.out, *beads, output);
   if (flags.format == "tsv") return write_tsv(context.out, *beads, output);
@@ -151,22 +123,44 @@ void run_align_command(Context& context, const AlignFlags& flags) {
   context.out << tmx_text.str();
 }
 
+// Files name what to align; without them the workspace's translations are.
+void run_align_command(Context& context, AlignFlags flags) {
+  const bool on_files = !flags.source_file.empty();
+  const std::vector<std::string> file_formats{"tsv", "json", "tmx"}, workspace_formats{"table", "json"};
+  if (flags.format.empty()) flags.format = on_files ? "tsv" : "table";
+  const auto& formats = on_files ? file_formats : workspace_formats;
+  if (std::find(formats.begin(), formats.end(), flags.format) == formats.end())
+    return context.fail(usage_error(fmt::format("--format {} is for {}; use {}", flags.format,
+                                                on_files ? "a workspace" : "files",
+                                                on_files ? "tsv, json or tmx" : "table or json")));
+  if (!on_files) return run_align_workspace(context, flags);
+  if (flags.target_file.empty()) return context.fail(usage_error("give the translation after the original"));
+  if (flags.to.empty()) return context.fail(usage_error("--to is required with files: the translation's language"));
+  run_align_files(context, flags);
+}
+
 }  // namespace
 
 void add_align_command(CLI::App& app, Context& context) {
   auto flags = std::make_shared<AlignFlags>();
-  auto* command = app.add_subcommand("align", "Pair the sentences of a text with those of its translation");
-  command->add_option("source", flags->source_file, "The original (Markdown, plain text, or one sentence a line)")
-      ->required();
-  command->add_option("translation", flags->target_file, "Its translation, in the same form")->required();
+  auto* command = app.add_subcommand(
+      "align", "Pair the sentences of a text with those of its translation; without files, fill the memory from the workspace");
+  command->add_option("source", flags->source_file, "The original (Markdown, plain text, or one sentence a line)");
+  command->add_option("translation", flags->target_file, "Its translation, in the same form");
   command->add_option("--from", flags->from, "Language of the original")->default_str("en");
-  command->add_option("--to", flags->to, "Language of the translation (ar, fa, sq, ...)")->required();
+  command->add_option("--to", flags->to, "Language of the translation (ar, fa, sq, ...)");
   command->add_flag("--presegmented", flags->presegmented,
                     "One sentence a line; an empty line or <p> ends a paragraph (hunalign's input)");
-  command->add_option("--format", flags->format, "tsv, json or tmx")
-      ->check(CLI::IsMember({"tsv", "json", "tmx"}))->default_str("tsv");
-  command->add_option("--min-confidence", flags->min_confidence, "Leave out beads less likely than this (0 to 1)")
-      ->check(CLI::Range(0.0, 1.0))->default_str("0");
+  command->add_option("--format", flags->format, "On files tsv (default), json or tmx; in a workspace table (default) or json");
+  command->add_option("--min-confidence", flags->min_confidence,
+                      "Leave out beads less likely than this (0 to 1; files: 0, workspace: align.min_confidence)")
+      ->check(CLI::Range(0.0, 1.0));
+  command->add_option("-l,--lang", flags->langs, "Workspace: only these editions");
+  command->add_option("--article", flags->articles, "Workspace: only articles whose id matches this shell glob");
+  command->add_flag("--dry-run", flags->dry_run, "Workspace: say what would be added, write nothing");
+  command->add_option("--lock-timeout", flags->lock_timeout,
+                      "Workspace: stop, changing nothing, when another edsync command still writes tm/ after this many seconds")
+      ->check(CLI::NonNegativeNumber);
   command->add_option("--dictionary", flags->dictionary, "Word pairs to start from: source TAB translation, one a line");
   command->callback([&context, flags] { run_align_command(context, *flags); });
 }

@@ -124,10 +124,24 @@ CheckPolicy check_policy(const YAML::Node& node) {
   return policy;
 }
 
+AlignPolicy align_policy(const YAML::Node& node) {
+  AlignPolicy policy;
+  expect_keys(node, "align", {"min_confidence"});
+  if (const auto threshold = node["min_confidence"]) {
+    const std::string text = scalar(threshold, "min_confidence");
+    double value = -1;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !(value >= 0 && value <= 1))
+      fail(threshold, "min_confidence must be a number from 0 to 1, got '" + text + "'");
+    policy.min_confidence = value;
+  }
+  return policy;
+}
+
 WorkspaceConfig config_from(const YAML::Node& root) {
   WorkspaceConfig config;
   if (root.IsNull()) fail(root, "the file is empty; it needs at least 'source' and 'editions'");
-  expect_keys(root, "the workspace config", {"source", "editions", "paths", "check"});
+  expect_keys(root, "the workspace config", {"source", "editions", "paths", "check", "align"});
   if (root["source"]) config.source_lang = language(root["source"], "source");
   if (!root["editions"]) fail(root, "missing 'editions': list the edition languages, e.g. editions: [ar, fa, sq]");
   config.editions = editions(root["editions"]);
@@ -139,6 +153,7 @@ WorkspaceConfig config_from(const YAML::Node& root) {
     if (paths["tm"]) config.tm_dir = inside_folder(paths["tm"], "paths.tm", "tm");
   }
   if (root["check"]) config.check = check_policy(root["check"]);
+  if (root["align"]) config.align = align_policy(root["align"]);
   return config;
 }
 
@@ -210,7 +225,11 @@ std::string default_config_text(const std::vector<std::string>& edition_langs) {
       "  # Days a new English article may stay untranslated before it counts as missing.\n"
       "  grace_days: 7\n"
       "  # Statuses that make `edsync check` exit 1.\n"
-      "  fail_on: [missing, stale, untracked, orphan, invalid]\n";
+      "  fail_on: [missing, stale, untracked, orphan, invalid]\n"
+      "\n"
+      "align:\n"
+      "  # `edsync align` keeps beads less likely than this (0 to 1) out of the memory.\n"
+      "  min_confidence: 0.5\n";
   return text;
 }
 

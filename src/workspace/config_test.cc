@@ -68,6 +68,15 @@ TEST_CASE("config errors name the file, line and column") {
   CHECK(error("") == "edsync.yaml: the file is empty; it needs at least 'source' and 'editions'");
 }
 
+TEST_CASE("align.min_confidence is a number from 0 to 1, 0.5 when absent") {
+  CHECK(parse_config("editions: [ar]\n", "edsync.yaml")->align.min_confidence == 0.5);
+  CHECK(parse_config("editions: [ar]\nalign:\n  min_confidence: 0.8\n", "edsync.yaml")->align.min_confidence == 0.8);
+  CHECK(error("editions: [ar]\nalign:\n  min_confidence: 2\n") ==
+        "edsync.yaml:3:19: min_confidence must be a number from 0 to 1, got '2'");
+  CHECK(error("editions: [ar]\nalign:\n  threshold: 0.2\n") ==
+        "edsync.yaml:3:3: unknown key 'threshold' in align; expected one of: min_confidence");
+}
+
 TEST_CASE("paths in the config stay inside the workspace") {
   CHECK(error("editions: [ar]\npaths:\n  editions: ../../etc\n") ==
         "edsync.yaml:3:13: paths.editions must be a folder inside the workspace, such as 'editions', got '../../etc'");
