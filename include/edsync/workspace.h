@@ -24,7 +24,7 @@ struct Article {
   std::string author;
   std::optional<std::string> source_revision;  // translations: the English revision recorded
   int source_revision_line = 0;
-  std::string body;
+  std::string body;      // empty after load_workspace (see reload_article)
   std::string revision;  // this file's own revision (see revision.h)
 };
 
@@ -55,6 +55,11 @@ Result<WorkspaceConfig> load_config(const std::filesystem::path& root);
 // Loads every article. Bad files are collected in invalid_files and loading
 // goes on; only an unreadable config or editions folder is an Error.
 Result<Workspace> load_workspace(const std::filesystem::path& root);
+
+// Loading keeps no article's body, so that memory does not grow with the
+// text: this reads a loaded article's file again, body included. An error
+// when the file can no longer be read as an article.
+Result<Article> reload_article(const Workspace& workspace, const Article& article);
 
 // Reads one article from text. `path` is only used in diagnostics.
 struct ArticleResult {

@@ -105,12 +105,22 @@ void align_article(ArticleAlignment& result, const Article& english, const Artic
   sort_beads(result, *beads, Sides{*english_text, *translation_text}, english.lang, min_confidence);
 }
 
+// Loading keeps no body: the article as its file holds it now.
+std::optional<Article> with_body(const Workspace& workspace, const Article& article, ArticleAlignment& result) {
+  auto read = reload_article(workspace, article);
+  if (!read) {
+    result.note = "not aligned: " + read.error().message;
+    return std::nullopt;
+  }
+  return std::move(*read);
+}
+
 // The English the translation was made from: the current article when it is
 // in step, the recorded revision from git history when it is stale.
 std::optional<Article> english_for(const Workspace& workspace, const Finding& finding, ArticleAlignment& result) {
   const Article* english = workspace.find(workspace.config.source_lang, finding.id);
   if (!english) return std::nullopt;
-  if (finding.status == SyncStatus::ok) return *english;
+  if (finding.status == SyncStatus::ok) return with_body(workspace, *english, result);
   result.stale = true;
   auto earlier = english_at_revision(workspace, *english, *finding.recorded_revision);
   if (!earlier)
@@ -125,8 +135,10 @@ bool alignable(const Finding& finding) {
 ArticleAlignment align_finding(const Workspace& workspace, const Finding& finding, double min_confidence) {
   ArticleAlignment result{finding.lang, finding.id, finding.path};
   const auto english = english_for(workspace, finding, result);
-  const Article* translation = workspace.find(finding.lang, finding.id);
-  if (!english || !translation) return result;
+  const Article* loaded = workspace.find(finding.lang, finding.id);
+  if (!english || !loaded) return result;
+  const auto translation = with_body(workspace, *loaded, result);
+  if (!translation) return result;
   result.english_revision = english->revision;
   align_article(result, *english, *translation, min_confidence);
   return result;

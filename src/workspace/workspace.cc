@@ -146,6 +146,14 @@ Status load_edition(Workspace& workspace, Loader& loader, const fs::path& folder
 
 }  // namespace
 
+Result<Article> reload_article(const Workspace& workspace, const Article& article) {
+  const auto text = read_file(workspace.root / article.path);
+  if (!text) return text.error();
+  auto parsed = parse_article(*text, article.path, article.lang, article.id);
+  if (!parsed.ok) return input_error(parsed.problem.to_string());
+  return std::move(parsed.article);
+}
+
 Result<Workspace> load_workspace(const fs::path& root) {
   Workspace workspace;
   workspace.root = root;
