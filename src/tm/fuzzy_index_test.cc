@@ -14,6 +14,8 @@
 namespace edsync::tm {
 
 using test::TestStore;
+using test::common_memory;
+using test::shown;
 using test::unit_of;
 
 namespace {
@@ -225,57 +227,12 @@ namespace edsync::tm {
 
 namespace {
 
-// A memory where every word is common: short sentences over a vocabulary of
-// 16 words, each ending in a tag that makes it unique, like "(7-15488)".
-// Every tenth sentence repeats the one before under another tag, and every
-// seventh unit is an alternative translation of the one before, so that
-// lookups have ties to break.
-const std::vector<std::string> kCommonWords = {"the",  "attack", "camp",    "province", "sunday", "monday",
-                                               "iraqi", "complete", "forces", "meeting",  "was",    "held",
-                                               "on",   "police", "said",    "city"};
-
-std::string common_sentence(std::mt19937& random) {
-  std::string text;
-  const std::size_t words = 7 + random() % 5;
-  for (std::size_t i = 0; i < words; ++i) text += (i ? " " : "") + kCommonWords[random() % kCommonWords.size()];
-  text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  return text;
-}
-
-struct CommonMemory {
-  std::vector<std::string> sentences;  // without their tags
-  std::vector<tmx::Unit> units;
-};
-
-CommonMemory common_memory(std::size_t size) {
-  std::mt19937 random(2026);
-  CommonMemory memory;
-  for (std::size_t i = 0; i < size; ++i) {
-    if (i % 10 != 9 || memory.sentences.empty()) memory.sentences.push_back(common_sentence(random));
-    else memory.sentences.push_back(memory.sentences.back());
-    const std::string tag = " (" + std::to_string(i % 9 + 1) + "-" + std::to_string(i) + ").";
-    std::string source = memory.sentences.back() + tag;
-    if (i % 7 == 6) source = memory.units.back().variants[0].text;
-    memory.units.push_back(unit_of({{"en", source}, {"ar", "\u062a\u0631\u062c\u0645\u0629 " + std::to_string(i)}}));
-  }
-  return memory;
-}
-
 void fill(Store& store, const std::vector<tmx::Unit>& units) {
   REQUIRE(store.transaction([&]() -> Status {
     for (const auto& unit : units)
       if (auto added = store.add(unit); !added) return added.error();
     return success();
   }).ok());
-}
-
-// What a translator sees of the matches: everything but the row ids.
-std::string shown(const std::vector<Match>& matches) {
-  std::string lines;
-  for (const auto& match : matches)
-    lines += std::string(to_string(match.kind)) + " " + std::to_string(match.score) + " " + match.source + " | " +
-             match.target_lang + " " + match.target + "\n";
-  return lines;
 }
 
 }  // namespace
