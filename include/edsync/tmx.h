@@ -46,6 +46,10 @@ struct Variant {
   bool operator==(const Variant&) const = default;
 };
 
+// A variant holding plain text: its content is the text as a <seg> holds it
+// (escaped, characters XML cannot hold dropped), its text the text itself.
+Variant plain_text_variant(std::string lang, std::string text);
+
 // <tu>
 struct Unit {
   std::vector<Attribute> attributes;  // tuid, srclang, creationdate, usagecount, ... as written

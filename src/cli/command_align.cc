@@ -92,8 +92,8 @@ Status write_tmx(std::ostream& out, const std::vector<Bead>& beads, const Output
     if (bead.source.empty() || bead.target.empty()) continue;
     tmx::Unit unit;
     unit.props = {{{{"type", "x-edsync-confidence"}}, fmt::format("{:.3f}", bead.confidence)}};
-    unit.variants = {text_variant(o.flags.from, joined(bead.source, o.source)),
-                     text_variant(o.flags.to, joined(bead.target, o.target))};
+    unit.variants = {tmx::plain_text_variant(o.flags.from, joined(bead.source, o.source)),
+                     tmx::plain_text_variant(o.flags.to, joined(bead.target, o.target))};
     if (auto status = writer.write(unit); !status) return status;
   }
   return writer.finish();

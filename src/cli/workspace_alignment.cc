@@ -10,17 +10,6 @@ namespace edsync::cli {
 
 namespace {
 
-std::string escaped(std::string_view text) {
-  std::string result;
-  for (const char c : text) {
-    if (c == '&') result += "&amp;";
-    else if (c == '<') result += "&lt;";
-    else if (c == '>') result += "&gt;";
-    else result += c;
-  }
-  return result;
-}
-
 // The title is the first paragraph, as a heading, then the body's blocks.
 Result<AlignText> sentences_of(const Article& article) {
   SegmentOptions options;
@@ -60,8 +49,8 @@ tmx::Unit unit_of(const Bead& bead, const Sides& sides, const ArticleAlignment& 
   add_prop(unit, "x-edsync-paragraph", std::to_string(bead.source_paragraph));
   add_prop(unit, "x-edsync-confidence", fmt::format("{:.3f}", bead.confidence));
   add_context(unit, bead, sides.english);
-  unit.variants = {text_variant(source_lang, joined(bead.source, sides.english)),
-                   text_variant(article.lang, joined(bead.target, sides.translation))};
+  unit.variants = {tmx::plain_text_variant(source_lang, joined(bead.source, sides.english)),
+                   tmx::plain_text_variant(article.lang, joined(bead.target, sides.translation))};
   return unit;
 }
 
@@ -145,14 +134,6 @@ ArticleAlignment align_finding(const Workspace& workspace, const Finding& findin
 }
 
 }  // namespace
-
-tmx::Variant text_variant(const std::string& language, const std::string& text) {
-  tmx::Variant v;
-  v.lang = language;
-  v.content = escaped(text);
-  v.text = text;
-  return v;
-}
 
 Result<std::vector<ArticleAlignment>> align_workspace(const Workspace& workspace, const WorkspaceAlignOptions& options) {
   CheckOptions check;

@@ -44,7 +44,4 @@ struct WorkspaceAlignOptions {
 // translation the aligner refuses (named with its file).
 Result<std::vector<ArticleAlignment>> align_workspace(const Workspace& workspace, const WorkspaceAlignOptions& options);
 
-// A TMX variant holding plain text.
-tmx::Variant text_variant(const std::string& language, const std::string& text);
-
 }  // namespace edsync::cli

@@ -1,4 +1,5 @@
 #include "elements.h"
+#include "xml_text.h"
 
 #include <pugixml.hpp>
 
@@ -382,6 +383,14 @@ std::optional<Located> parse_segment_content(std::string_view content, Segment& 
   Builder::serialize(document.document_element(), segment.content);
   Builder::readable_text(document.document_element(), segment.text);
   return std::nullopt;
+}
+
+Variant plain_text_variant(std::string lang, std::string text) {
+  Variant variant;
+  variant.lang = std::move(lang);
+  variant.content = escape_text(text);
+  variant.text = std::move(text);
+  return variant;
 }
 
 }  // namespace edsync::tmx

@@ -215,17 +215,22 @@ const std::map<std::string, Figures>& figures() {
 
 }  // namespace
 
-// The bar of the aligner issue. Not met yet (see README): reported, not fatal.
-TEST_CASE("the aligner meets the issue's bar on NTREX, clean and perturbed" * doctest::may_fail()) {
+// Every language's figures at least these.
+static void check_figures(double clean_f1, double perturbed_f1, double other_recall) {
   // Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.
   for (const auto& entry : figures()) {
     const auto& language = entry.first;
     const auto& score = entry.second;
     CAPTURE(language);
-    CHECK(score.clean.f1 >= 0.999);
-    CHECK(score.perturbed.f1 >= 0.97);
-    CHECK(score.perturbed.other_recall >= 0.9);
+    CHECK(score.clean.f1 >= clean_f1);
+    CHECK(score.perturbed.f1 >= perturbed_f1);
+    CHECK(score.perturbed.other_recall >= other_recall);
   }
+}
+
+// The bar of the aligner issue. Not met yet (see README): reported, not fatal.
+TEST_CASE("the aligner meets the issue's bar on NTREX, clean and perturbed" * doctest::may_fail()) {
+  check_figures(0.999, 0.97, 0.9);
 }
 
 // With Debian's dict-freedict-eng-ara installed: the figures it gives, for reference.
@@ -244,14 +249,4 @@ TEST_CASE("en-ar with the FreeDict dictionary, when it is installed") {
 }
 
 // What the aligner reaches now: a regression fails here.
-TEST_CASE("the aligner keeps its measured quality on NTREX") {
-  // Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.
-  for (const auto& entry : figures()) {
-    const auto& language = entry.first;
-    const auto& score = entry.second;
-    CAPTURE(language);
-    CHECK(score.clean.f1 >= 0.995);
-    CHECK(score.perturbed.f1 >= 0.955);
-    CHECK(score.perturbed.other_recall >= 0.79);
-  }
-}
+TEST_CASE("the aligner keeps its measured quality on NTREX") { check_figures(0.995, 0.955, 0.79); }
