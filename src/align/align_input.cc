@@ -7,27 +7,17 @@
 #include "edsync/diagnostic.h"
 #include "edsync/file_io.h"
 #include "edsync/text.h"
+#include <cstdio>
+
 #include "lines.h"
 
 namespace edsync {
 
 namespace {
 
+using align_detail::check_utf8;
 using align_detail::take_line;
 using align_detail::trimmed;
-
-Status check_utf8(std::string_view text, const std::string& file_name) {
-  const auto invalid = find_invalid_utf8(text);
-  if (!invalid) return success();
-  const auto position = position_of(text, *invalid);
-  return input_error(Diagnostic{file_name, position.line, position.column,
-                                "not UTF-8 (byte 0x" + [&] {
-                                  static const char* digits = "0123456789abcdef";
-                                  const auto byte = static_cast<unsigned char>(text[*invalid]);
-                                  return std::string{digits[byte >> 4], digits[byte & 15]};
-                                }() + "); convert the file to UTF-8 first"}
-                         .to_string());
-}
 
 }  // namespace
 
@@ -74,3 +64,18 @@ Result<AlignText> segment_for_alignment(std::string_view text, const std::string
 }
 
 }  // namespace edsync
+
+namespace edsync::align_detail {
+
+Status check_utf8(std::string_view text, const std::string& file_name) {
+  const auto invalid = find_invalid_utf8(text);
+  if (!invalid) return success();
+  const auto position = position_of(text, *invalid);
+  char byte[3];
+  std::snprintf(byte, sizeof byte, "%02x", static_cast<unsigned char>(text[*invalid]));
+  return input_error(Diagnostic{file_name, position.line, position.column,
+                                std::string("not UTF-8 (byte 0x") + byte + "); convert the file to UTF-8 first"}
+                         .to_string());
+}
+
+}  // namespace edsync::align_detail

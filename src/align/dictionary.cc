@@ -14,10 +14,7 @@ Result<std::vector<WordPair>> read_dictionary(const std::filesystem::path& path)
   auto text = read_file(path);
   if (!text) return text.error();
   const std::string name = path.string();
-  if (const auto invalid = find_invalid_utf8(*text)) {
-    const auto at = position_of(*text, *invalid);
-    return input_error(Diagnostic{name, at.line, at.column, "not UTF-8"}.to_string());
-  }
+  if (Status utf8 = align_detail::check_utf8(*text, name); !utf8) return utf8.error();
   std::vector<WordPair> pairs;
   std::string_view rest = *text;
   int line = 0;

@@ -1,9 +1,16 @@
 // Reading text a line at a time, for the aligner's line-based inputs.
 #pragma once
 
+#include <string>
 #include <string_view>
 
+#include "edsync/result.h"
+
 namespace edsync::align_detail {
+
+// An error naming the line, column and byte of the first bytes of `text`
+// that are not UTF-8, with what to do; success when all are.
+Status check_utf8(std::string_view text, const std::string& file_name);
 
 // The first line of `rest` (without its '\n'), which is then dropped from `rest`.
 inline std::string_view take_line(std::string_view& rest) {
