@@ -36,12 +36,6 @@ std::vector<std::size_t> numbers_of(const std::vector<std::size_t>& sentences, c
   return numbers;
 }
 
-std::string joined(const std::vector<std::size_t>& sentences, const AlignText& text) {
-  std::string result;
-  for (const auto s : sentences) result += (result.empty() ? "" : " ") + text.sentences[s];
-  return result;
-}
-
 std::string listed(const std::vector<std::size_t>& numbers) {
   std::string result;
   for (const auto n : numbers) result += (result.empty() ? "" : ",") + std::to_string(n);

@@ -18,12 +18,6 @@ Result<AlignText> sentences_of(const Article& article) {
   return segment_for_alignment("# " + article.title + "\n\n" + article.body, article.path, options);
 }
 
-std::string joined(const std::vector<std::size_t>& sentences, const AlignText& text) {
-  std::string result;
-  for (const auto s : sentences) result += (result.empty() ? "" : " ") + text.sentences[s];
-  return result;
-}
-
 struct Sides {
   const AlignText& english;
   const AlignText& translation;
@@ -75,10 +69,12 @@ void sort_beads(ArticleAlignment& result, const std::vector<Bead>& beads, const 
   }
 }
 
-void align_article(ArticleAlignment& result, const Article& english, const Article& translation,
-                   double min_confidence) {
-  auto english_text = sentences_of(english);
-  auto translation_text = english_text ? sentences_of(translation) : Result<AlignText>(english_text.error());
+// `english`: the article and its sentences.
+void align_article(ArticleAlignment& result, const std::pair<Article, AlignText>& english_article,
+                   const Article& translation, double min_confidence) {
+  const Article& english = english_article.first;
+  const AlignText* english_text = &english_article.second;
+  auto translation_text = sentences_of(translation);
   if (!translation_text) {
     result.note = "not aligned: " + translation_text.error().message;
     return;
@@ -104,36 +100,78 @@ std::optional<Article> with_body(const Workspace& workspace, const Article& arti
   return std::move(*read);
 }
 
-// The English the translation was made from: the current article when it is
-// in step, the recorded revision from git history when it is stale.
-std::optional<Article> english_for(const Workspace& workspace, const Finding& finding, ArticleAlignment& result) {
-  const Article* english = workspace.find(workspace.config.source_lang, finding.id);
-  if (!english) return std::nullopt;
-  if (finding.status == SyncStatus::ok) return with_body(workspace, *english, result);
-  result.stale = true;
-  auto earlier = english_at_revision(workspace, *english, *finding.recorded_revision);
-  if (!earlier)
-    result.note = "stale, and English revision " + *finding.recorded_revision + " is not in the git history";
-  return earlier;
-}
-
 bool alignable(const Finding& finding) {
   return finding.status == SyncStatus::ok || (finding.status == SyncStatus::stale && finding.recorded_revision);
 }
 
-ArticleAlignment align_finding(const Workspace& workspace, const Finding& finding, double min_confidence) {
+// The English each translation was made from: the current article when it is
+// in step, the recorded revision from git history when it is stale. The
+// history of every stale article is read in one walk, and each English text
+// is read and cut into sentences once, whichever editions translate it.
+class EnglishTexts {
+ public:
+  EnglishTexts(const Workspace& workspace, const std::vector<const Finding*>& todo) : workspace_(workspace) {
+    std::vector<EarlierRevision> wanted;
+    for (const Finding* finding : todo)
+      if (finding->status == SyncStatus::stale)
+        if (const Article* english = workspace.find(workspace.config.source_lang, finding->id))
+          wanted.push_back({english, *finding->recorded_revision});
+    if (!wanted.empty()) earlier_ = english_at_revisions(workspace, wanted);
+  }
+
+  // The English article and its sentences, or null with result.note saying why.
+  const std::pair<Article, AlignText>* of(const Finding& finding, ArticleAlignment& result) {
+    const Article* english = workspace_.find(workspace_.config.source_lang, finding.id);
+    if (!english) return nullptr;
+    const bool stale = finding.status == SyncStatus::stale;
+    result.stale = stale;
+    const auto key = std::pair{finding.id, stale ? *finding.recorded_revision : english->revision};
+    if (const auto known = texts_.find(key); known != texts_.end()) return known->second ? &*known->second : nullptr;
+    auto& text = texts_[key];
+    const auto article = stale ? earlier(key, result) : with_body(workspace_, *english, result);
+    if (!article) return nullptr;
+    auto sentences = sentences_of(*article);
+    if (!sentences) {
+      result.note = "not aligned: " + sentences.error().message;
+      return nullptr;
+    }
+    text.emplace(*article, std::move(*sentences));
+    return &*text;
+  }
+
+ private:
+  std::optional<Article> earlier(const std::pair<std::string, std::string>& key, ArticleAlignment& result) const {
+    const auto found = earlier_.find(key);
+    if (found != earlier_.end()) return found->second;
+    result.note = "stale, and English revision " + key.second + " is not in the git history";
+    return std::nullopt;
+  }
+
+  const Workspace& workspace_;
+  EarlierArticles earlier_;
+  std::map<std::pair<std::string, std::string>, std::optional<std::pair<Article, AlignText>>> texts_;
+};
+
+ArticleAlignment align_finding(const Workspace& workspace, const Finding& finding, EnglishTexts& englishes,
+                               double min_confidence) {
   ArticleAlignment result{finding.lang, finding.id, finding.path};
-  const auto english = english_for(workspace, finding, result);
+  const auto* english = englishes.of(finding, result);
   const Article* loaded = workspace.find(finding.lang, finding.id);
   if (!english || !loaded) return result;
   const auto translation = with_body(workspace, *loaded, result);
   if (!translation) return result;
-  result.english_revision = english->revision;
+  result.english_revision = english->first.revision;
   align_article(result, *english, *translation, min_confidence);
   return result;
 }
 
 }  // namespace
+
+std::string joined(const std::vector<std::size_t>& sentences, const AlignText& text) {
+  std::string result;
+  for (const auto s : sentences) result += (result.empty() ? "" : " ") + text.sentences[s];
+  return result;
+}
 
 Result<std::vector<ArticleAlignment>> align_workspace(const Workspace& workspace, const WorkspaceAlignOptions& options) {
   CheckOptions check;
@@ -146,10 +184,11 @@ Result<std::vector<ArticleAlignment>> align_workspace(const Workspace& workspace
   for (const auto& edition : report->editions)
     for (const auto& finding : edition.findings)
       if (alignable(finding)) todo.push_back(&finding);
+  EnglishTexts englishes(workspace, todo);
   std::vector<ArticleAlignment> results;
   for (const Finding* finding : todo) {
     if (options.on_progress) options.on_progress(results.size(), todo.size());
-    results.push_back(align_finding(workspace, *finding, options.min_confidence));
+    results.push_back(align_finding(workspace, *finding, englishes, options.min_confidence));
   }
   return results;
 }

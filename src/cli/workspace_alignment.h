@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "edsync/align.h"
 #include "edsync/result.h"
 #include "edsync/tmx.h"
 #include "edsync/workspace.h"
@@ -43,5 +44,8 @@ struct WorkspaceAlignOptions {
 // Article by article, in edition then id order; an error only for a
 // translation the aligner refuses (named with its file).
 Result<std::vector<ArticleAlignment>> align_workspace(const Workspace& workspace, const WorkspaceAlignOptions& options);
+
+// The text of sentences `sentences` of `text`, joined by spaces.
+std::string joined(const std::vector<std::size_t>& sentences, const AlignText& text);
 
 }  // namespace edsync::cli

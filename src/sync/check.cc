@@ -157,11 +157,9 @@ std::vector<std::string> sentences_of_article(const Article& article) {
 // The English article as it is now, body included (loading keeps no bodies).
 std::optional<Article> current_english(const Workspace& workspace, const Article& english) {
   if (!english.body.empty()) return english;
-  const auto text = read_file(workspace.root / english.path);
-  if (!text) return std::nullopt;
-  auto parsed = parse_article(*text, english.path, english.lang, english.id);
-  if (!parsed.ok || parsed.article.revision != english.revision) return std::nullopt;
-  return std::move(parsed.article);
+  auto current = reload_article(workspace, english);
+  if (!current || current->revision != english.revision) return std::nullopt;
+  return std::move(*current);
 }
 
 // Names the sentences that changed in each stale finding, from the English
