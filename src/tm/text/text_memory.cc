@@ -240,6 +240,8 @@ Result<std::int64_t> load_files(Store& store, const fs::path& dir, const Progres
     for (const auto& name : *names)
       if (Status done = loader.load(name); !done) return done;
     if (Status done = loader.finish(); !done) return done;
+    // The stamps too, so that the next command need not hash tm/ again.
+    if (Status stamped = store.set_setting(detail::kTextStampsKey, fingerprint->stamps); !stamped) return stamped;
     return store.set_setting(kTextFingerprintKey, fingerprint->text.recorded());
   });
   if (!loaded) return loaded.error();
