@@ -1,0 +1,7 @@
+#include "edsync/markdown.h"
+
+#include <doctest/doctest.h>
+
+namespace edsync::markdown {
+TEST_CASE("placeholder2") { CHECK(segment_article("t", "a").blocks.size() == 1); }
+}
