@@ -141,6 +141,7 @@ class Classifier {
     if (indent == 0) lists_.clear();
     if ((indent >= 4 && lists_.empty()) || is_html_block(text) || is_table(text) || is_link_definition(text)) {
       shape.kind = BlockKind::verbatim;
+      shape.begin -= indent;
       return;
     }
     setext(shape);

@@ -150,8 +150,8 @@ class TextEscaper {
     switch (c) {
       case '\\': return last || detail::is_ascii_punctuation(text_[i + 1]);
       case '`': return true;
-      case '*': return !(space_before(i) && space_after(i));
-      case '_': return !(space_before(i) && space_after(i)) && !(word_before(i) && word_after(i));
+      case '*':
+      case '_': return run_may_delimit(i);
       case '[': return context_.in_link || text_.find(']', i + 1) == std::string_view::npos;
       case ']': return context_.in_link || closes_link(i);
       case '<': return detail::match_autolink(text_, i) > 0 || detail::match_html_tag(text_, i) > 0;
@@ -159,6 +159,16 @@ class TextEscaper {
       case '!': return last && context_.next_code.starts_with("[");
       default: return false;
     }
+  }
+
+  // A run of * or _ with white space on both sides opens and closes
+  // nothing; nor does _ between letters. Any other run is escaped whole.
+  bool run_may_delimit(std::size_t i) const {
+    std::size_t begin = i, end = i;
+    while (begin > 0 && text_[begin - 1] == text_[i]) --begin;
+    while (end < text_.size() && text_[end] == text_[i]) ++end;
+    if (space_before(begin) && space_after(end - 1)) return false;
+    return text_[i] == '*' || !(word_before(begin) && word_after(end - 1));
   }
 
   bool closes_link(std::size_t i) const {
