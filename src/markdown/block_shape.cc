@@ -110,7 +110,7 @@ class Classifier {
     } else {
       paragraph(shape, prefix.size());
     }
-    trim_end(shape);
+    trim(shape);
     return shape;
   }
 
@@ -165,7 +165,11 @@ class Classifier {
     }
   }
 
-  void trim_end(BlockShape& shape) const {
+  // A list item's text may start on the next line ("-\n text").
+  void trim(BlockShape& shape) const {
+    while (shape.kind != BlockKind::verbatim && shape.begin < shape.end &&
+           std::string_view(" \t\r\n").find(body_[shape.begin]) != std::string_view::npos)
+      ++shape.begin;
     while (shape.end > shape.begin && std::string_view(" \t\r").find(body_[shape.end - 1]) != std::string_view::npos)
       --shape.end;
   }

