@@ -29,8 +29,8 @@ bool has_text(const std::vector<Element>& elements, std::size_t from, std::size_
 
 // Makes `position` an element boundary if it falls inside plain text;
 // returns the index of the element starting there, or nullopt.
-std::optional<std::size_t> boundary_at(std::vector<Element>& elements, std::size_t position) {
-  for (std::size_t i = 0; i < elements.size(); ++i) {
+std::optional<std::size_t> boundary_at(std::vector<Element>& elements, std::size_t from, std::size_t position) {
+  for (std::size_t i = from; i < elements.size(); ++i) {
     Element& element = elements[i];
     if (element.begin == position) return i;
     if (element.begin > position || element.end <= position) continue;
@@ -54,15 +54,16 @@ struct Cut {
   std::size_t after = 0;
 };
 
-std::optional<Cut> cut_between(std::vector<Element>& elements, const edsync::Segment& left, const edsync::Segment& right) {
-  for (std::size_t i = 0; i < elements.size(); ++i) {
+std::optional<Cut> cut_between(std::vector<Element>& elements, std::size_t from, const edsync::Segment& left,
+                               const edsync::Segment& right) {
+  for (std::size_t i = from; i < elements.size(); ++i) {
     if (elements[i].begin < left.end || !is_separator(elements[i])) continue;
     if (elements[i].end > right.begin) break;
     std::size_t after = i;
     while (after < elements.size() && is_separator(elements[after]) && elements[after].end <= right.begin) ++after;
     return Cut{i, after};
   }
-  const auto at = boundary_at(elements, right.begin);
+  const auto at = boundary_at(elements, from, right.begin);
   if (!at) return std::nullopt;
   return Cut{*at, *at};
 }
@@ -70,7 +71,7 @@ std::optional<Cut> cut_between(std::vector<Element>& elements, const edsync::Seg
 std::vector<Cut> cuts_of(std::vector<Element>& elements, const std::vector<edsync::Segment>& sentences) {
   std::vector<Cut> cuts;
   for (std::size_t k = 0; k + 1 < sentences.size(); ++k) {
-    const auto cut = cut_between(elements, sentences[k], sentences[k + 1]);
+    const auto cut = cut_between(elements, cuts.empty() ? 0 : cuts.back().after, sentences[k], sentences[k + 1]);
     if (cut && (cuts.empty() || cut->first >= cuts.back().after) && cut->first > 0 && cut->after < elements.size())
       cuts.push_back(*cut);
   }
@@ -136,15 +137,6 @@ class SegmentBuilder {
   std::map<int, std::size_t> opening_of_;  // match -> index in content
 };
 
-std::vector<edsync::Segment> sentences_within(const std::vector<edsync::Segment>& sentences, std::size_t begin,
-                                              std::size_t end) {
-  std::vector<edsync::Segment> inside;
-  for (const auto& sentence : sentences) {
-    const auto from = std::max(sentence.begin, begin), to = std::min(sentence.end, end);
-    if (from < to) inside.push_back({from, to});
-  }
-  return inside;
-}
 
 class ArticleBuilder {
  public:
@@ -188,7 +180,7 @@ class ArticleBuilder {
     block.nesting = shape.nesting;
     auto elements = detail::parse_inline(body_, shape.begin, shape.end, labels);
     if (!has_text(elements, 0, elements.size())) return block;
-    const auto cuts = cuts_of(elements, sentences_within(sentences_, shape.begin, shape.end));
+    const auto cuts = cuts_of(elements, sentences_within(shape.begin, shape.end));
     std::vector<OpenCode> open;
     std::size_t from = 0;
     for (std::size_t k = 0; k <= cuts.size(); ++k) {
@@ -200,6 +192,17 @@ class ArticleBuilder {
       from = cuts[k].after;
     }
     return block;
+  }
+
+  // The sentences of blocks in order, clipped to [begin, end).
+  std::vector<edsync::Segment> sentences_within(std::size_t begin, std::size_t end) {
+    while (next_sentence_ < sentences_.size() && sentences_[next_sentence_].end <= begin) ++next_sentence_;
+    std::vector<edsync::Segment> inside;
+    for (std::size_t k = next_sentence_; k < sentences_.size() && sentences_[k].begin < end; ++k) {
+      const auto from = std::max(sentences_[k].begin, begin), to = std::min(sentences_[k].end, end);
+      if (from < to) inside.push_back({from, to});
+    }
+    return inside;
   }
 
   // The bytes from the last block to `to`: lines of their own that are not
@@ -239,6 +242,7 @@ class ArticleBuilder {
 
   std::string_view body_;
   std::vector<edsync::Segment> sentences_;
+  std::size_t next_sentence_ = 0;
   std::size_t done_ = 0;  // the end of the last block
   std::string lead_;
 };

@@ -153,7 +153,7 @@ class TextEscaper {
       case '`': return true;
       case '*':
       case '_': return run_may_delimit(i);
-      case '[': return context_.in_link || text_.find(']', i + 1) == std::string_view::npos;
+      case '[': return context_.in_link;
       case ']': return context_.in_link || closes_link(i);
       case '<': return detail::match_autolink(text_, i) > 0 || detail::match_html_tag(text_, i) > 0;
       case '&': return detail::match_entity(text_, i).has_value();
@@ -173,7 +173,8 @@ class TextEscaper {
   }
 
   bool closes_link(std::size_t i) const {
-    if (i + 1 < text_.size() && (text_[i + 1] == '(' || text_[i + 1] == '[')) return true;
+    const char next = i + 1 < text_.size() ? text_[i + 1] : context_.next_code.empty() ? '\0' : context_.next_code[0];
+    if (next == '(' || next == '[') return true;
     if (last_bracket_ == std::string_view::npos || context_.labels == nullptr) return false;
     const auto label = detail::normalize_label(text_.substr(last_bracket_ + 1, i - last_bracket_ - 1));
     return context_.labels->contains(label);
