@@ -285,33 +285,36 @@ class Parser {
     return (opener.length + closer.length) % 3 != 0 || (opener.length % 3 == 0 && closer.length % 3 == 0);
   }
 
-  // CommonMark's "process emphasis" over delimiters_[floor...].
+  // CommonMark's "process emphasis" over delimiters_[floor...]. Where no
+  // opener was found for a kind of closer, later closers of that kind stop
+  // looking at the same place (an item index: positions in delimiters_ shift).
   void process_emphasis(std::size_t floor) {
-    std::map<std::tuple<char, bool, std::size_t>, std::size_t> openers_floor;
+    std::map<std::tuple<char, bool, std::size_t>, std::size_t> openers_bottom;  // no opener at or before this item
     std::size_t closer = floor;
     while (closer < delimiters_.size()) {
-      Item& c = items_[delimiters_[closer]];
+      const Item& c = items_[delimiters_[closer]];
       if (!c.can_close) {
         ++closer;
         continue;
       }
       const auto key = std::make_tuple(c.mark, c.can_open, c.length % 3);
-      const auto bottom = openers_floor.contains(key) ? std::max(openers_floor[key], floor) : floor;
+      const auto bottom = openers_bottom.find(key);
       std::optional<std::size_t> opener;
-      for (std::size_t o = closer; o-- > bottom;) {
+      for (std::size_t o = closer; o-- > floor;) {
+        if (bottom != openers_bottom.end() && delimiters_[o] <= bottom->second) break;
         const Item& candidate = items_[delimiters_[o]];
         if (candidate.mark == c.mark && candidate.can_open && rule_of_three(candidate, c)) {
           opener = o;
           break;
         }
       }
-      if (!opener) {
-        openers_floor[key] = closer;
-        if (!c.can_open) delimiters_.erase(delimiters_.begin() + static_cast<std::ptrdiff_t>(closer));
-        else ++closer;
+      if (opener) {
+        closer = match_pair(*opener, closer);
         continue;
       }
-      closer = match_pair(*opener, closer);
+      if (closer > floor) openers_bottom[key] = delimiters_[closer - 1];
+      if (!c.can_open) delimiters_.erase(delimiters_.begin() + static_cast<std::ptrdiff_t>(closer));
+      else ++closer;
     }
     delimiters_.resize(floor);
   }
