@@ -115,10 +115,18 @@ class Classifier {
   }
 
  private:
+  // A quote's first line may hold a heading or a list item.
   void quoted(BlockShape& shape) {
     shape.kind = BlockKind::quote;
     const auto text = body_.substr(shape.begin, shape.end - shape.begin);
-    if (const auto marker = list_marker(text)) {
+    std::size_t hashes = 0;
+    while (hashes < text.size() && text[hashes] == '#') ++hashes;
+    if (hashes >= 1 && hashes <= 6 && hashes < text.size() && is_space_or_tab(text[hashes]) &&
+        text.find('\n') == std::string_view::npos) {
+      shape.kind = BlockKind::heading;
+      shape.level = static_cast<int>(hashes);
+      shape.begin += hashes;
+    } else if (const auto marker = list_marker(text)) {
       shape.kind = BlockKind::list_item;
       shape.marker = std::string(text.substr(0, marker));
       std::size_t at = marker;

@@ -176,6 +176,18 @@ TEST_CASE("block quotes: the markers of continuation lines are not text") {
   CHECK(rebuilt(article) == "> Quoted. And *more* lines here.\n");
 }
 
+TEST_CASE("a heading or a list item inside a quote keeps its marker out of the text") {
+  const auto article = segment_article("T", "> ## Quoted heading\n\n> - Quoted item\n");
+  REQUIRE(article.blocks.size() == 2);
+  CHECK(article.blocks[0].kind == BlockKind::heading);
+  CHECK(article.blocks[0].level == 2);
+  CHECK(article.blocks[0].lead == "> ## ");
+  CHECK(article.blocks[1].kind == BlockKind::list_item);
+  CHECK(article.blocks[1].marker == "-");
+  CHECK(shown_segments(article) == Strings{"Quoted heading", "Quoted item"});
+  CHECK(rebuilt(article) == "> ## Quoted heading\n\n> - Quoted item\n");
+}
+
 TEST_CASE("code blocks, HTML blocks, tables and thematic breaks are kept verbatim") {
   const std::string body =
       "Intro.\n\n```js\nlet a = \"*x*\";\n\nmore();\n```\n\n<div class=\"box\">\nHTML\n</div>\n\n| a | b |\n|---|---|\n| 1 | 2 "

@@ -69,6 +69,43 @@ bool is_emphasis(std::string_view markdown) {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+void move_space_before_openings(std::vector<Part>& parts) {
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    Part& next = parts[i + 1];
+    if (parts[i].kind != PartKind::opening || !is_emphasis(parts[i].text) || next.kind != PartKind::text) continue;
+    const auto keep = std::min(next.text.find_first_not_of(" \t"), next.text.size());
+    if (keep == 0) continue;
+    std::string moved = next.text.substr(0, keep);
+    next.text.erase(0, keep);
+    if (i > 0 && parts[i - 1].kind == PartKind::text) parts[i - 1].text += moved;
+    else parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(i++), Part{PartKind::text, std::move(moved)});
+  }
+}
+
+void move_space_after_closings(std::vector<Part>& parts) {
+  for (std::size_t i = parts.size(); i-- > 1;) {
+    Part& before = parts[i - 1];
+    if (parts[i].kind != PartKind::closing || !is_emphasis(parts[i].text) || before.kind != PartKind::text) continue;
+    const auto last = before.text.find_last_not_of(" \t");
+    const auto keep = last == std::string::npos ? 0 : last + 1;
+    if (keep == before.text.size()) continue;
+    std::string moved = before.text.substr(keep);
+    before.text.resize(keep);
+    if (i + 1 < parts.size() && parts[i + 1].kind == PartKind::text) parts[i + 1].text.insert(0, moved);
+    else parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(i + 1), Part{PartKind::text, std::move(moved)});
+  }
+}
+
+void trim_ends(std::vector<Part>& parts) {
+  if (!parts.empty() && parts.front().kind == PartKind::text)
+    parts.front().text.erase(0, std::min(parts.front().text.find_first_not_of(" \t"), parts.front().text.size()));
+  if (!parts.empty() && parts.back().kind == PartKind::text) {
+    auto& text = parts.back().text;
+    while (!text.empty() && is_blank(text.back())) text.pop_back();
+  }
+  std::erase_if(parts, [](const Part& part) { return part.kind == PartKind::text && part.text.empty(); });
+}
+
 // The translation with the English Markdown in its codes, line breaks as
 // spaces, white space moved out of emphasis (where "** a**" would not be
 // emphasis) and trimmed at the ends.
@@ -87,36 +124,9 @@ std::vector<Part> prepared(const Segment& english, const std::vector<Part>& tran
     part.display = codes.at(part.id)->display;
     parts.push_back(std::move(part));
   }
-  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-    Part& code = parts[i];
-    Part& next = parts[i + 1];
-    if (code.kind != PartKind::opening || !is_emphasis(code.text) || next.kind != PartKind::text) continue;
-    const auto keep = std::min(next.text.find_first_not_of(" \t"), next.text.size());
-    if (keep == 0) continue;
-    const std::string moved = next.text.substr(0, keep);
-    next.text.erase(0, keep);
-    if (i > 0 && parts[i - 1].kind == PartKind::text) parts[i - 1].text += moved;
-    else parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(i++), Part{PartKind::text, moved});
-  }
-  for (std::size_t i = parts.size(); i-- > 1;) {
-    Part& code = parts[i];
-    Part& before = parts[i - 1];
-    if (code.kind != PartKind::closing || !is_emphasis(code.text) || before.kind != PartKind::text) continue;
-    const auto last = before.text.find_last_not_of(" \t");
-    const auto keep = last == std::string::npos ? 0 : last + 1;
-    if (keep == before.text.size()) continue;
-    const std::string moved = before.text.substr(keep);
-    before.text.resize(keep);
-    if (i + 1 < parts.size() && parts[i + 1].kind == PartKind::text) parts[i + 1].text.insert(0, moved);
-    else parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(i + 1), Part{PartKind::text, moved});
-  }
-  if (!parts.empty() && parts.front().kind == PartKind::text)
-    parts.front().text.erase(0, std::min(parts.front().text.find_first_not_of(" \t"), parts.front().text.size()));
-  if (!parts.empty() && parts.back().kind == PartKind::text) {
-    auto& text = parts.back().text;
-    while (!text.empty() && is_blank(text.back())) text.pop_back();
-  }
-  std::erase_if(parts, [](const Part& part) { return part.kind == PartKind::text && part.text.empty(); });
+  move_space_before_openings(parts);
+  move_space_after_closings(parts);
+  trim_ends(parts);
   return parts;
 }
 
