@@ -241,6 +241,10 @@ class Parser {
     open.element.match = match;
     open.element.display = "[";
     push_code(close, end, PartKind::closing, match);
+    if (end - close <= 3) {  // "]" or "][]": the link text is the label, which the rebuild may need to write
+      const auto label = text_.substr(open.element.end, close - open.element.end);
+      items_.back().element.display = "][" + std::string(label) + "]";
+    }
     for (const std::size_t earlier : brackets_) {
       if (!items_[earlier].image) items_[earlier].active = false;
     }

@@ -84,6 +84,8 @@ TEST_CASE("reference links: full, collapsed and shortcut, with the definition ke
   REQUIRE(article.blocks.size() == 2);
   CHECK(shown(article.blocks[0].segments[0].content) ==
         "See {1:[}the list{/2:][ref]}, {3:[}ref{/4:][]} and {5:[}Ref{/6:]}.");
+  CHECK(code(article.blocks[0].segments[0], 4).display == "][ref]");
+  CHECK(code(article.blocks[0].segments[0], 6).display == "][Ref]");
   CHECK(article.blocks[1].kind == BlockKind::verbatim);
   CHECK(article.blocks[1].verbatim == "[ref]: https://r.example \"R\"");
   CHECK(article.link_labels == Strings{"ref"});

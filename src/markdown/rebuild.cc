@@ -106,6 +106,28 @@ void trim_ends(std::vector<Part>& parts) {
   std::erase_if(parts, [](const Part& part) { return part.kind == PartKind::text && part.text.empty(); });
 }
 
+// What stands between a span's opening code and its closing code `id`.
+std::string span_text(const std::vector<Part>& parts, int id) {
+  std::string inside;
+  int opening = 0;
+  bool in_span = false;
+  for (const auto& part : parts) {
+    if (part.kind == PartKind::closing && part.id == id) return in_span ? inside : std::string();
+    if (in_span) inside += std::to_string(static_cast<int>(part.kind)) + part.text + '\x01';
+    if (part.kind == PartKind::opening && part.pair == id) opening = part.id, in_span = true;
+  }
+  return opening == 0 ? std::string() : inside;
+}
+
+// A shortcut or collapsed reference link ("[Text]", "[Text][]") takes its
+// label from its text: once the text is translated, the label is written.
+void keep_reference_labels(const Segment& english, std::vector<Part>& parts) {
+  for (auto& part : parts) {
+    if (part.kind != PartKind::closing || (part.text != "]" && part.text != "][]")) continue;
+    if (span_text(parts, part.id) != span_text(english.content, part.id)) part.text = part.display;
+  }
+}
+
 // The translation with the English Markdown in its codes, line breaks as
 // spaces, white space moved out of emphasis (where "** a**" would not be
 // emphasis) and trimmed at the ends.
@@ -122,8 +144,10 @@ std::vector<Part> prepared(const Segment& english, const std::vector<Part>& tran
     }
     part.text = codes.at(part.id)->text;
     part.display = codes.at(part.id)->display;
+    part.pair = codes.at(part.id)->pair;
     parts.push_back(std::move(part));
   }
+  keep_reference_labels(english, parts);
   move_space_before_openings(parts);
   move_space_after_closings(parts);
   trim_ends(parts);

@@ -78,7 +78,17 @@ TEST_CASE("brackets inside a link's text are escaped, and so is a label a defini
   CHECK(rebuilt("A [link](u).", {{text("Un "), opening(1), text("[lien]"), closing(2), text(".")}}) ==
         "Un [\\[lien\\]](u).");
   CHECK(rebuilt("A [ref].\n\n[ref]: u\n", {{text("Le [ref] et "), opening(1), text("x"), closing(2)}}) ==
-        "Le [ref\\] et [x]\n\n[ref]: u\n");
+        "Le [ref\\] et [x][ref]\n\n[ref]: u\n");
+}
+
+TEST_CASE("a shortcut or collapsed reference link whose text is translated gets its label written") {
+  const std::string english = "See [Ref] and [Ref][] and [x][Ref].\n\n[ref]: https://r.example\n";
+  const Contents same{{text("Voir "), opening(1), text("Ref"), closing(2), text(" et "), opening(3), text("Ref"),
+                       closing(4), text(" et "), opening(5), text("y"), closing(6), text(".")}};
+  CHECK(rebuilt(english, same) == "Voir [Ref] et [Ref][] et [y][Ref].\n\n[ref]: https://r.example\n");
+  const Contents translated{{text("Voir "), opening(1), text("Réf"), closing(2), text(" et "), opening(3), text("Réf"),
+                             closing(4), text(" et "), opening(5), text("y"), closing(6), text(".")}};
+  CHECK(rebuilt(english, translated) == "Voir [Réf][Ref] et [Réf][Ref] et [y][Ref].\n\n[ref]: https://r.example\n");
 }
 
 TEST_CASE("white space just inside emphasis moves outside it, where Markdown needs it") {
