@@ -15,9 +15,12 @@
 //
 // An emphasis or link that crosses a sentence boundary is closed at the end
 // of the first segment and reopened at the start of the next by codes whose
-// Markdown is empty (display "…" after or before the marker), so that each
-// segment a CAT tool gets is balanced while the Markdown written stays the
-// English's.
+// Markdown is empty (displayed "*…" and "…*"), so that each segment a CAT
+// tool gets is balanced while the Markdown written stays the English's.
+// Marks of a delimiter run left over as literal text stay in the code beside
+// them ("***a*" opens with "***"): the run's length decides how CommonMark
+// pairs delimiters. A shortcut or collapsed reference link whose text the
+// translation changes gets the English label written ("[Réf][Ref]").
 #pragma once
 
 #include <cstddef>

@@ -43,7 +43,7 @@ std::vector<std::string> segmenter_sentences(const std::string& body) {
 }  // namespace
 
 TEST_CASE("every sample article rebuilds byte for byte, its plain texts the segmenter's sentences") {
-  const std::filesystem::path folder = std::filesystem::path(EDSYNC_TEST_DATA_DIR) / "../../editions/en";
+  const std::filesystem::path folder = std::filesystem::path(EDSYNC_SAMPLE_EDITIONS_DIR) / "en";
   int articles = 0;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     if (entry.path().extension() != ".md") continue;
