@@ -240,9 +240,9 @@ class Parser {
     open.element.code = PartKind::opening;
     open.element.match = match;
     open.element.display = "[";
-    push_code(close, end, PartKind::closing, match);
+    const auto label = text_.substr(open.element.end, close - open.element.end);
+    push_code(close, end, PartKind::closing, match);  // `open` dangles from here
     if (end - close <= 3) {  // "]" or "][]": the link text is the label, which the rebuild may need to write
-      const auto label = text_.substr(open.element.end, close - open.element.end);
       items_.back().element.display = "][" + std::string(label) + "]";
     }
     for (const std::size_t earlier : brackets_) {
