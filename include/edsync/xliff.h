@@ -118,6 +118,11 @@ struct Unit {
 // A paragraph: 1.2 and 2.0 <group>. Nested groups are read flattened, each
 // holding the units directly inside it; units outside any group form a
 // group with an empty id (written without a <group> element).
+// True when the unit holds a translation worth keeping: a target with text
+// (not white space alone) whose state is not initial or needs-translation.
+// No state counts as translated; needs-review counts too.
+bool has_translation(const Unit& unit);
+
 struct Group {
   std::string id;
   std::vector<Note> notes;

@@ -37,6 +37,11 @@ bool Unit::operator==(const Unit& other) const {
          candidates == other.candidates;
 }
 
+bool has_translation(const Unit& unit) {
+  if (!unit.target || unit.state == State::initial || unit.state == State::needs_translation) return false;
+  return plain_text(*unit.target).find_first_not_of(" \t\r\n") != std::string::npos;
+}
+
 std::vector<const Unit*> Document::units() const {
   std::vector<const Unit*> out;
   for (const auto& file : files)

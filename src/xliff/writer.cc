@@ -23,6 +23,12 @@ std::vector<Run> runs_of(const std::vector<Unit>& units) {
   return out;
 }
 
+// A segment's id in its container: its own, else its place ("s2").
+std::string segment_id_of(Run run, const Unit& unit) {
+  if (!unit.segment_id.empty()) return unit.segment_id;
+  return "s" + std::to_string(&unit - run.data() + 1);
+}
+
 std::string element(std::string_view name, std::string_view attributes, std::string_view text) {
   return "<" + std::string(name) + std::string(attributes) + ">" + xml::escape_text(text) + "</" + std::string(name) + ">";
 }
@@ -111,13 +117,14 @@ class Writer {
     std::string source, seg_source, target;
     bool any_target = false;
     for (const Unit& unit : run) {
-      if (segmented && !is_name_token(unit.segment_id)) {
-        return input_error(where + ": segment id \"" + xml::xml_safe(unit.segment_id) +
-                           "\" is not an XML name token; units sharing an id need segment ids like s1");
+      const std::string mid = segment_id_of(run, unit);
+      if (segmented && !is_name_token(mid)) {
+        return input_error(where + ": segment id \"" + xml::xml_safe(mid) +
+                           "\" is not an XML name token (letters, digits, . - _ :); use another");
       }
       auto source_markup = content(unit.source, where, nullptr);
       if (!source_markup) return source_markup.error();
-      const std::string mrk = "<mrk mtype=\"seg\"" + attribute_markup("mid", unit.segment_id) + ">";
+      const std::string mrk = "<mrk mtype=\"seg\"" + attribute_markup("mid", mid) + ">";
       source += (source.empty() ? "" : " ") + *source_markup;
       seg_source += mrk + *source_markup + "</mrk>";
       if (!unit.target) continue;
@@ -131,7 +138,8 @@ class Writer {
     if (any_target) line(depth + 1, "<target" + state_12(first) + ">" + target + "</target>");
     for (const Unit& unit : run)
       for (const auto& candidate : unit.candidates)
-        if (Status written = alt_trans(candidate, segmented ? unit.segment_id : "", where, depth + 1); !written) return written;
+        if (Status written = alt_trans(candidate, segmented ? segment_id_of(run, unit) : "", where, depth + 1); !written)
+          return written;
     for (const Unit& unit : run)
       for (const auto& note : unit.notes) line(depth + 1, note_12(note));
     line(depth, "</trans-unit>");
@@ -215,8 +223,9 @@ class Writer {
     return success();
   }
 
-  std::string segment_id_20(Run run, const Unit& unit) const {
-    return run.size() == 1 && unit.segment_id.empty() ? unit.id : unit.segment_id;
+  // A lone segment without an id takes its unit's; one of several, its place ("s2").
+  static std::string segment_id_20(Run run, const Unit& unit) {
+    return run.size() == 1 && unit.segment_id.empty() ? unit.id : segment_id_of(run, unit);
   }
 
   Status unit_20(Run run, int depth) {
