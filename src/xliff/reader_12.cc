@@ -87,28 +87,19 @@ class Reader12 {
 
   // The units of <body> or a <group>, groups inside read flattened.
   bool container(xml_node node, const std::string& id, File& file) {
-    std::optional<std::size_t> current;
     std::vector<Note> notes;
+    for (const auto child : node.children())
+      if (is_xliff_element(child) && local_name(child) == "note") notes.push_back(note_of(child));
+    GroupRun run(file, id, std::move(notes));
     for (const auto child : node.children()) {
       if (!is_xliff_element(child)) continue;
       const std::string_view name = local_name(child);
-      if (name == "note") notes.push_back(note_of(child));
       if (name == "group") {
-        current.reset();
+        run.interrupt();
         if (!container(child, child.attribute("id").value(), file)) return false;
       }
-      if (name != "trans-unit") continue;
-      if (!current) {
-        file.groups.push_back(Group{id, std::move(notes), {}});
-        notes.clear();
-        current = file.groups.size() - 1;
-      }
-      std::vector<Unit> units;
-      if (!trans_unit(child, units)) {
-        if (!reading_.skip_failed_unit()) return false;
-        units.clear();
-      }
-      for (auto& unit : units) file.groups[*current].units.push_back(std::move(unit));
+      if (name == "trans-unit" && !run.add(reading_, [&](std::vector<Unit>& units) { return trans_unit(child, units); }))
+        return false;
     }
     return true;
   }

@@ -67,26 +67,15 @@ class Reader20 {
   }
 
   bool container(xml_node node, const std::string& id, File& file) {
-    std::optional<std::size_t> current;
-    std::vector<Note> notes = id.empty() ? std::vector<Note>{} : notes_of(node);
+    GroupRun run(file, id, id.empty() ? std::vector<Note>{} : notes_of(node));
     for (const auto child : node.children()) {
       if (is_element(child, kNamespace20, "group")) {
-        current.reset();
+        run.interrupt();
         const auto group_id = reading_.required(child, "id");
         if (!group_id || !container(child, *group_id, file)) return false;
       }
-      if (!is_element(child, kNamespace20, "unit")) continue;
-      if (!current) {
-        file.groups.push_back(Group{id, std::move(notes), {}});
-        notes.clear();
-        current = file.groups.size() - 1;
-      }
-      std::vector<Unit> units;
-      if (!unit(child, units)) {
-        if (!reading_.skip_failed_unit()) return false;
-        units.clear();
-      }
-      for (auto& item : units) file.groups[*current].units.push_back(std::move(item));
+      if (is_element(child, kNamespace20, "unit") && !run.add(reading_, [&](std::vector<Unit>& units) { return unit(child, units); }))
+        return false;
     }
     return true;
   }

@@ -40,6 +40,39 @@ class Reading {
   std::optional<Problem> problem_;
 };
 
+// The units directly inside one container (body, file or group): each run
+// of them between nested groups becomes a Group of the file with the
+// container's id (the container's notes go with the first).
+class GroupRun {
+ public:
+  GroupRun(File& file, std::string id, std::vector<Note> notes)
+      : file_(file), id_(std::move(id)), notes_(std::move(notes)) {}
+  void interrupt() { current_.reset(); }  // a nested group comes between
+
+  // Reads a container's units with `read`; a failed one is skipped when the reading allows.
+  template <typename Read>
+  bool add(Reading& reading, Read read) {
+    std::vector<Unit> units;
+    if (!read(units)) {
+      if (!reading.skip_failed_unit()) return false;
+      units.clear();
+    }
+    if (!current_) {
+      file_.groups.push_back(Group{id_, std::move(notes_), {}});
+      notes_.clear();
+      current_ = file_.groups.size() - 1;
+    }
+    for (auto& unit : units) file_.groups[*current_].units.push_back(std::move(unit));
+    return true;
+  }
+
+ private:
+  File& file_;
+  std::string id_;
+  std::vector<Note> notes_;
+  std::optional<std::size_t> current_;
+};
+
 // Codes that must pair up inside one piece of content (1.2 <bpt>/<ept>,
 // <bx/>/<ex/>) or one unit (2.0 <sc/>/<ec/>, <sm/>/<em/>): the openings not
 // yet closed, by id.

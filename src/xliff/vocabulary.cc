@@ -104,15 +104,4 @@ bool is_code_element(Version version, std::string_view element) {
   return version == Version::v1_2 ? contains(codes12, element) : contains(codes20, element);
 }
 
-bool is_name_token(std::string_view text) {
-  if (text.empty()) return false;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool ok = byte >= 0x80 || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-                    (byte >= '0' && byte <= '9') || byte == '_' || byte == ':' || byte == '.' || byte == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 }  // namespace edsync::xliff

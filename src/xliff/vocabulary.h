@@ -33,7 +33,4 @@ bool is_candidate_type(Version version, std::string_view type);
 // True for the code elements of `version` ("ph", "bpt"... or "ph", "pc"...).
 bool is_code_element(Version version, std::string_view element);
 
-// An xs:NMTOKEN: what XLIFF 2.0 ids must be.
-bool is_name_token(std::string_view text);
-
 }  // namespace edsync::xliff

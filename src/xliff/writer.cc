@@ -118,7 +118,7 @@ class Writer {
     bool any_target = false;
     for (const Unit& unit : run) {
       const std::string mid = segment_id_of(run, unit);
-      if (segmented && !is_name_token(mid)) {
+      if (segmented && !xml::is_name_token(mid)) {
         return input_error(where + ": segment id \"" + xml::xml_safe(mid) +
                            "\" is not an XML name token (letters, digits, . - _ :); use another");
       }
@@ -189,7 +189,7 @@ class Writer {
   }
 
   Status check_token(const std::string& what, const std::string& id) const {
-    if (is_name_token(id)) return success();
+    if (xml::is_name_token(id)) return success();
     return input_error(what + " \"" + xml::xml_safe(id) + "\" cannot be an XLIFF 2.0 id (an XML name token: "
                        "letters, digits, . - _ :); use another");
   }

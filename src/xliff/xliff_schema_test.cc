@@ -4,12 +4,12 @@
 // each version are written, and so is every shared sample that reads.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <unistd.h>
 
 #include "edsync/xliff.h"
+#include "command_output.h"
 #include "shared_data.h"
 #include "test_documents.h"
 
@@ -40,16 +40,11 @@ std::string schema_problems(const std::string& text, Version version) {
   ::setenv("XML_CATALOG_FILES", catalog(folder).c_str(), 1);
   const fs::path schema = version == Version::v1_2 ? schemas() / "xliff-1.2" / "xliff-core-1.2-strict.xsd"
                                                    : schemas() / "xliff-2.0" / "xliff_2.0_all_modules.xsd";
-  const std::string command = "xmllint --nonet --noout --schema '" + schema.string() + "' '" + file.string() + "' 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[4096];
-  while (const std::size_t read = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, read);
-  const int status = ::pclose(pipe);
+  const auto run = edsync::test::command_output("xmllint --nonet --noout --schema '" + schema.string() + "' '" +
+                                                file.string() + "' 2>&1");
   fs::remove_all(folder);
-  if (out == file.string() + " validates\n" && status == 0) return "";
-  return out.empty() ? "xmllint failed without a message" : out;
+  if (run.text == file.string() + " validates\n" && run.status == 0) return "";
+  return run.text.empty() ? "xmllint failed without a message" : run.text;
 }
 
 std::string name_of(Version version) { return version == Version::v1_2 ? "1.2" : "2.0"; }

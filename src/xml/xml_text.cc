@@ -146,17 +146,21 @@ std::string escape_attribute(std::string_view text) {
   return out;
 }
 
-bool is_xml_name(std::string_view name) {
-  if (name.empty()) return false;
-  const auto first = static_cast<unsigned char>(name.front());
-  if ((first >= '0' && first <= '9') || first == '.' || first == '-') return false;
-  for (const char c : name) {
+bool is_name_token(std::string_view text) {
+  if (text.empty()) return false;
+  for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     const bool ok = byte >= 0x80 || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
                     (byte >= '0' && byte <= '9') || byte == '_' || byte == ':' || byte == '.' || byte == '-';
     if (!ok) return false;
   }
   return true;
+}
+
+bool is_xml_name(std::string_view name) {
+  if (!is_name_token(name)) return false;
+  const auto first = static_cast<unsigned char>(name.front());
+  return !((first >= '0' && first <= '9') || first == '.' || first == '-');
 }
 
 }  // namespace edsync::xml

@@ -38,6 +38,10 @@ std::string escape_text(std::string_view text);
 // character references, which attribute-value normalisation leaves alone.
 std::string escape_attribute(std::string_view text);
 
+// An xs:NMTOKEN (what XLIFF 2.0 ids must be): letters, digits, '_', ':',
+// '.', '-' and any non-ASCII.
+bool is_name_token(std::string_view text);
+
 // A plausible XML name: letters, digits, '_', ':', '.', '-' and any non-ASCII,
 // not starting with a digit, '.' or '-'.
 bool is_xml_name(std::string_view name);
