@@ -61,6 +61,15 @@ class Memory {
   // One file in one transaction; in a workspace the tm/*.tmx it changes are
   // rewritten before the database commits (nothing lost on a crash).
   Result<ImportReport> import_tmx(const std::filesystem::path& file, const ImportOptions& options = {});
+  // A TMX or an XLIFF file (1.2, Trados' .sdlxliff, 2.0), told apart by its
+  // root element, as import_tmx or import_xliff.
+  Result<ImportReport> import_file(const std::filesystem::path& file, const ImportOptions& options = {});
+  // The translated segments of an XLIFF file (xliff::has_translation: a
+  // target with text, in a state past initial and needs-translation) as
+  // units, in one transaction like import_tmx; their inline codes become
+  // TMX codes. With skip_invalid, units the reader cannot read are listed
+  // in the report and the others imported.
+  Result<ImportReport> import_xliff(const std::filesystem::path& file, const ImportOptions& options = {});
   // The same for units in memory: all of them or none.
   Result<ImportReport> import_units(const UnitBatch& batch);
   // Builds the index again from tm/ (a usage error without text).

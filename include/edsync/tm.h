@@ -195,6 +195,7 @@ struct ImportReport {
   std::int64_t merged = 0;
   std::int64_t alternatives = 0;
   std::vector<std::string> skipped;  // "file:line:column: reason", one per bad unit
+  std::int64_t untranslated = 0;     // XLIFF segments left out: no target, or not yet translated
 };
 
 // Imports one TMX file, a unit at a time, in one transaction: on any error

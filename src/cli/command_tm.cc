@@ -30,7 +30,7 @@ void run_import(Context& context, const ImportFlags& flags) {
   tm::ImportOptions options;
   options.skip_invalid = flags.skip_invalid;
   for (const auto& file : flags.files) {
-    const auto report = memory->import_tmx(file, options);
+    const auto report = memory->import_file(file, options);
     progress.clear();
     if (!report) {
       context.fail(report.error());
@@ -41,6 +41,7 @@ void run_import(Context& context, const ImportFlags& flags) {
     context.out << fmt::format("{}: {} units read: {} added, {} merged, {} alternatives", file, report->read,
                                report->added, report->merged, report->alternatives);
     if (!report->skipped.empty()) context.out << fmt::format("; {} invalid skipped", report->skipped.size());
+    if (report->untranslated > 0) context.out << fmt::format("; untranslated segments left out: {}", report->untranslated);
     context.out << '\n';
   }
 }
@@ -89,8 +90,8 @@ void add_tm_command(CLI::App& app, Context& context) {
   tm->require_subcommand(1);
 
   auto import_flags = std::make_shared<ImportFlags>();
-  auto* import = tm->add_subcommand("import", "Add the units of TMX files to the memory (one transaction per file)");
-  import->add_option("FILE", import_flags->files, "TMX files")->required();
+  auto* import = tm->add_subcommand("import", "Add the units of TMX files, and the translated segments of XLIFF 1.2/2.0 files, to the memory (one transaction per file)");
+  import->add_option("FILE", import_flags->files, "TMX or XLIFF (.xlf, .sdlxliff) files")->required();
   import->add_flag("--skip-invalid", import_flags->skip_invalid, "Import the good units of a file and report each bad one");
   add_lock_timeout(*import, import_flags->memory);
   import->add_option("--db", import_flags->memory.db, "The database (default: the workspace's .edsync/tm.sqlite)");

@@ -13,6 +13,7 @@
 #include "edsync/file_io.h"
 #include "edsync/language.h"
 #include "edsync/tm_text.h"
+#include "command_output.h"
 #include "shared_data.h"
 #include "test_store.h"
 
@@ -37,15 +38,9 @@ std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 // What xmllint prints about `file`; "" when it has nothing to say and succeeds.
 std::string xmllint(const std::string& options, const fs::path& file) {
   ::setenv("XML_CATALOG_FILES", (schemas() / "catalog.xml").c_str(), 1);  // as schemas/README.md says
-  const std::string command = "xmllint --nonet --noout " + options + " " + quoted(file) + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[4096];
-  while (const std::size_t read = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, read);
-  const int status = ::pclose(pipe);
-  if (status != 0 && out.empty()) out = "xmllint failed without a message";
-  return out;
+  const auto run = edsync::test::command_output("xmllint --nonet --noout " + options + " " + quoted(file) + " 2>&1");
+  if (run.status != 0 && run.text.empty()) return "xmllint failed without a message";
+  return run.text;
 }
 
 std::string dtd_problems(const fs::path& file) {

@@ -7,7 +7,7 @@
 #include "decoder.h"
 #include "edsync/tmx.h"
 
-using edsync::tmx::Decoder;
+using edsync::xml::Decoder;
 using edsync::tmx::Reader;
 
 namespace {

@@ -1,4 +1,5 @@
 #include "elements.h"
+#include "xml_parse.h"
 #include "xml_text.h"
 
 #include <pugixml.hpp>
@@ -15,22 +16,6 @@ using Problem = std::optional<Located>;
 
 constexpr unsigned kParseOptions =
     pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol | pugi::parse_ws_pcdata;
-
-std::string describe(pugi::xml_parse_status status) {
-  switch (status) {
-    case pugi::status_end_element_mismatch: return "an end tag does not match the element it closes";
-    case pugi::status_unrecognized_tag: return "a tag is not well formed";
-    case pugi::status_bad_start_element: return "a start tag is not well formed";
-    case pugi::status_bad_end_element: return "an end tag is not well formed";
-    case pugi::status_bad_attribute: return "an attribute is not well formed (name=\"value\")";
-    case pugi::status_bad_comment: return "a comment is not closed";
-    case pugi::status_bad_cdata: return "a CDATA section is not closed";
-    case pugi::status_bad_pi: return "a processing instruction is not well formed";
-    case pugi::status_bad_doctype: return "a DOCTYPE may not appear here";
-    case pugi::status_bad_pcdata: return "text is not well formed";
-    default: return "it is not well-formed XML";
-  }
-}
 
 bool is_blank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -313,13 +298,9 @@ void add_declarations(pugi::xml_node node, Declarations& declarations) {
 Problem load(pugi::xml_document& document, std::string_view markup, std::string_view expected) {
   const auto result = document.load_buffer(markup.data(), markup.size(), kParseOptions, pugi::encoding_utf8);
   if (!result) {
-    auto offset = static_cast<std::size_t>(result.offset);
-    // pugixml points past "</" of a mismatched end tag; point at its '<'.
-    if (result.status == pugi::status_end_element_mismatch && offset >= 2 && markup.substr(offset - 2, 2) == "</") {
-      offset -= 2;
-    }
-    return Located{offset,
-                   "<" + std::string(expected) + "> is not well-formed XML: " + describe(result.status)};
+    auto failure = xml::parse_failure(markup, result);
+    failure.message = "<" + std::string(expected) + "> is not well-formed XML: " + failure.message;
+    return failure;
   }
   const auto root = document.document_element();
   if (std::string_view(root.name()) != expected) {

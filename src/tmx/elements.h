@@ -10,6 +10,14 @@
 
 namespace edsync::tmx {
 
+// The XML character rules shared with the XLIFF reader (src/xml).
+using xml::check_characters_and_references;
+using xml::escape_attribute;
+using xml::escape_text;
+using xml::is_xml_name;
+using xml::Located;
+using xml::xml_safe;
+
 // The xmlns:prefix declarations of the elements around a unit (<tmx>, <header>).
 using Declarations = std::vector<Attribute>;
 

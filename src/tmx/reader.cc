@@ -14,6 +14,8 @@
 namespace edsync::tmx {
 namespace {
 
+using xml::Decoder;
+
 constexpr std::size_t kMaxUnitBytes = 64 * 1024 * 1024;
 constexpr std::size_t kCompactAfter = 1024 * 1024;
 constexpr std::string_view kBlank = " \t\r\n";
@@ -195,10 +197,8 @@ struct Reader::State {
     auto subset_end = cursor.find("]", 0);
     if (!subset_end) return subset_end.error();
     if (*subset_end == std::string_view::npos) return fail(0, "the DOCTYPE is not closed; the file is truncated");
-    const auto entity = cursor.rest().substr(0, *subset_end).find("<!ENTITY");
-    if (entity != std::string_view::npos) {
-      return fail(entity, "the DOCTYPE declares an entity; edsync never expands entity declarations "
-                          "(they can blow up to gigabytes): remove the internal subset [...] from the DOCTYPE");
+    if (const auto entity = xml::check_doctype_subset(cursor.rest().substr(0, *subset_end))) {
+      return fail(entity->offset, entity->message);
     }
     auto close = cursor.find(">", *subset_end);
     if (!close) return close.error();

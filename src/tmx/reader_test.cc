@@ -217,7 +217,7 @@ TEST_CASE("malformed units are errors with file:line:column, and reading goes on
       "m.tmx:8:5: <tuv> has no xml:lang (or lang in TMX 1.1); add the language of its segment",
       "m.tmx:9:5: <tuv> has no <seg>; add one or remove the <tuv>",
       "m.tmx:10:1: <tu> has no <tuv>; add one or remove the <tu>",
-      "m.tmx:13:31: &nbsp; is not a predefined entity; TMX allows only &lt; &gt; &amp; &apos; &quot; and "
+      "m.tmx:13:31: &nbsp; is not a predefined entity; edsync reads only &lt; &gt; &amp; &apos; &quot; and "
       "character references (edsync never expands declared entities)",
       "m.tmx:14:29: character U+0001 is not allowed in XML; remove it",
       "m.tmx:15:29: &#0; refers to U+0000, which XML does not allow; remove it",
@@ -253,7 +253,7 @@ TEST_CASE("documents that are not TMX, or not whole, are refused with where and 
   CHECK(open_error("<tmx version=\"1.4\"><header creationtool=\"x") ==
         "m.tmx:1:20: the file ends inside the <header> start tag; it is truncated");
   CHECK(open_error("<tmx version=\"1.4\"><header><note>a &ent; b</note></header><body/></tmx>") ==
-        "m.tmx:1:36: &ent; is not a predefined entity; TMX allows only &lt; &gt; &amp; &apos; &quot; and "
+        "m.tmx:1:36: &ent; is not a predefined entity; edsync reads only &lt; &gt; &amp; &apos; &quot; and "
         "character references (edsync never expands declared entities)");
   CHECK(open_error("<tmx version=\"1.4\"><header/><body/></tmx>\n<tmx/>") == "m.tmx:2:1: content after </tmx>; remove it");
   CHECK(open_error("<tmx version=\"1.4\"><header/><body/>") == "m.tmx:1:36: the file ends before </tmx>; it is truncated");
@@ -277,7 +277,7 @@ TEST_CASE("an entity bomb is refused without expanding anything") {
   const auto outcome = read_all(document("<tu><tuv xml:lang=\"en\"><seg>&lol3;</seg></tuv></tu>\n"));
   CHECK(outcome.units.empty());
   CHECK(outcome.errors == std::vector<std::string>{
-                              "m.tmx:5:29: &lol3; is not a predefined entity; TMX allows only &lt; &gt; &amp; &apos; "
+                              "m.tmx:5:29: &lol3; is not a predefined entity; edsync reads only &lt; &gt; &amp; &apos; "
                               "&quot; and character references (edsync never expands declared entities)"});
   // An internal subset without entities is harmless.
   CHECK(open_error("<!DOCTYPE tmx [ <!ELEMENT tmx ANY> ]><tmx version=\"1.4\"><header/><body/></tmx>") == "(opened)");

@@ -1,6 +1,10 @@
 #include "edsync/memory.h"
 
+#include <fstream>
+
+#include "edsync/xliff.h"
 #include "text_memory.h"
+#include "xliff_units.h"
 
 namespace edsync::tm {
 
@@ -41,7 +45,10 @@ Result<ImportReport> add_batch(Store& store, const UnitBatch& batch, const detai
       const auto added = store.add(unit, batch.options);
       if (!added) {
         if (added.error().kind != ErrorKind::bad_input) return added.error();
-        return input_error(batch.name + ": unit " + std::to_string(report.read) + ": " + added.error().message);
+        // A unit read from a file (XLIFF) says where it is; the aligner's, which unit of the batch.
+        const std::string where = unit.line > 0 ? Diagnostic{batch.name, unit.line, unit.column, ""}.to_string()
+                                                : batch.name + ": unit " + std::to_string(report.read) + ": ";
+        return input_error(where + added.error().message);
       }
       if (*added == AddOutcome::added) ++report.added;
       else if (*added == AddOutcome::merged) ++report.merged;
@@ -126,6 +133,34 @@ Result<ImportReport> Memory::import_tmx(const fs::path& file, const ImportOption
   if (!state_->text) return units({});
   TextFingerprint* known = state_->text_now ? &*state_->text_now : nullptr;
   return detail::import_as_text(state_->store, *state_->text, units, {}, known);
+}
+
+Result<ImportReport> Memory::import_file(const fs::path& file, const ImportOptions& options) {
+  std::string head(4096, '\0');
+  std::ifstream in(file, std::ios::binary);
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return xliff::looks_like_xliff(head) ? import_xliff(file, options) : import_tmx(file, options);
+}
+
+Result<ImportReport> Memory::import_xliff(const fs::path& file, const ImportOptions& options) {
+  std::vector<Diagnostic> invalid;
+  const auto document = xliff::read_file(file, file.string(), {options.skip_invalid ? &invalid : nullptr});
+  if (!document) return document.error();
+  if (document->target_lang.empty()) {
+    return input_error(file.string() + ": the file names no target language (target-language on <file> in XLIFF "
+                                       "1.2, trgLang on <xliff> in 2.0); add it, so the memory knows the language "
+                                       "of its translations");
+  }
+  auto units = units_of_xliff(*document);
+  UnitBatch batch{file.string(), std::move(units.units), {}};
+  batch.options.default_source_lang = document->source_lang;
+  batch.options.provenance = options.provenance;
+  auto report = import_units(batch);
+  if (!report) return report.error();
+  for (const auto& problem : invalid) report->skipped.push_back(problem.to_string());
+  report->untranslated = units.untranslated;
+  return report;
 }
 
 Result<ImportReport> Memory::import_units(const UnitBatch& batch) {

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace edsync::tmx {
+namespace edsync::xml {
 namespace {
 
 constexpr std::size_t kChunk = 64 * 1024;
@@ -249,4 +249,4 @@ Result<bool> Decoder::read(std::string& out) {
 
 const std::string& Decoder::encoding() const { return state_->encoding; }
 
-}  // namespace edsync::tmx
+}  // namespace edsync::xml

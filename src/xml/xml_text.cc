@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 
-namespace edsync::tmx {
+namespace edsync::xml {
 namespace {
 
 bool is_xml_char(UChar32 c) {
@@ -55,7 +55,7 @@ std::optional<Located> check_reference(std::string_view markup, std::size_t at) 
     if (body == name) return std::nullopt;
   }
   return Located{at, std::string(reference) +
-                         " is not a predefined entity; TMX allows only &lt; &gt; &amp; &apos; &quot; "
+                         " is not a predefined entity; edsync reads only &lt; &gt; &amp; &apos; &quot; "
                          "and character references (edsync never expands declared entities)"};
 }
 
@@ -87,6 +87,13 @@ std::optional<Located> check_characters_and_references(std::string_view markup) 
     }
   }
   return std::nullopt;
+}
+
+std::optional<Located> check_doctype_subset(std::string_view doctype) {
+  const auto entity = doctype.find("<!ENTITY");
+  if (entity == std::string_view::npos) return std::nullopt;
+  return Located{entity, "the DOCTYPE declares an entity; edsync never expands entity declarations "
+                         "(they can blow up to gigabytes): remove the internal subset [...] from the DOCTYPE"};
 }
 
 std::string xml_safe(std::string_view text) {
@@ -139,11 +146,9 @@ std::string escape_attribute(std::string_view text) {
   return out;
 }
 
-bool is_xml_name(std::string_view name) {
-  if (name.empty()) return false;
-  const auto first = static_cast<unsigned char>(name.front());
-  if ((first >= '0' && first <= '9') || first == '.' || first == '-') return false;
-  for (const char c : name) {
+bool is_name_token(std::string_view text) {
+  if (text.empty()) return false;
+  for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     const bool ok = byte >= 0x80 || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
                     (byte >= '0' && byte <= '9') || byte == '_' || byte == ':' || byte == '.' || byte == '-';
@@ -152,4 +157,10 @@ bool is_xml_name(std::string_view name) {
   return true;
 }
 
-}  // namespace edsync::tmx
+bool is_xml_name(std::string_view name) {
+  if (!is_name_token(name)) return false;
+  const auto first = static_cast<unsigned char>(name.front());
+  return !((first >= '0' && first <= '9') || first == '.' || first == '-');
+}
+
+}  // namespace edsync::xml

@@ -9,7 +9,7 @@
 
 #include "edsync/result.h"
 
-namespace edsync::tmx {
+namespace edsync::xml {
 
 class Decoder {
  public:
@@ -36,4 +36,4 @@ class Decoder {
   std::unique_ptr<State> state_;
 };
 
-}  // namespace edsync::tmx
+}  // namespace edsync::xml
