@@ -7,10 +7,9 @@
 #
 # What OmegaT 3.6 needs and does (docs/cat-tools.md has the details):
 # - a project folder: omegat.project, source/ (the files to translate),
-#   target/ (where it writes them), tm/ (reference memories: shown as matches
-#   only), tm/auto/ (memories whose exact matches fill the targets; tm/enforce/
-#   likewise, overriding), glossary/, dictionary/, omegat/ (its own
-#   project_save.tmx); missing folders are created on open;
+#   target/ (where it writes them), tm/ (reference memories), tm/auto/
+#   (memories whose exact matches fill the targets), glossary/, dictionary/,
+#   omegat/ (its own project memory and statistics);
 # - `omegat PROJECT --mode=console-translate --quiet` needs no display; it
 #   also writes PROJECT-omegat.tmx, -level1.tmx and -level2.tmx into the
 #   project folder (the project memory); --config-dir keeps it out of ~/.omegat;
