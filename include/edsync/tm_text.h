@@ -142,4 +142,28 @@ struct TextImportHooks {
 Result<ImportReport> import_tmx_as_text(Store& store, const TextLayout& layout, const std::filesystem::path& file,
                                         const ImportOptions& options = {}, const TextImportHooks& hooks = {});
 
+// One version of a tm/*.tmx file in a merge: its bytes (empty: the file did
+// not exist) and what messages call it.
+struct TextVersion {
+  std::string bytes;
+  std::string name;
+};
+
+struct TextMerge {
+  std::string text;             // the merged file, canonical
+  std::size_t units = 0;        // units (parts) it holds
+  std::size_t both_changed = 0; // units both sides changed, combined as the memory merges a unit imported twice
+};
+
+// Three-way merge of one tm/*.tmx file (git's merge driver): a unit is its
+// variants (language and content) and its x-edsync-unit label. Added on
+// either side: kept; removed on one side and unchanged on the other:
+// removed; removed on one side and changed on the other: the change is
+// kept; changed on both sides (the same variants with other dates, props or
+// notes): one unit, the earliest creationdate, latest changedate and
+// lastusagedate, higher usagecount, props and notes united (Store::add). A
+// translation changed two ways is two units with the same English, so both
+// stay as alternatives. The result is written as write_text writes the file.
+Result<TextMerge> merge_text_file(const TextVersion& ancestor, const TextVersion& ours, const TextVersion& theirs);
+
 }  // namespace edsync::tm

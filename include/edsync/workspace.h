@@ -71,9 +71,21 @@ struct ArticleResult {
 ArticleResult parse_article(std::string_view text, const std::string& path,
                             const std::string& lang, const std::string& default_id);
 
+// How git merges tm/*.tmx: the line init adds to .gitattributes, and the
+// driver it names in the repository's config.
+inline constexpr std::string_view kTmMergeAttribute = "tm/*.tmx merge=edsync-tm";
+inline constexpr std::string_view kTmMergeDriverName = "edsync translation memory";
+inline constexpr std::string_view kTmMergeDriverCommand = "edsync tm merge-driver %O %A %B %P";
+
+struct InitReport {
+  bool git_configured = false;  // the folder is in a git repository, whose config now names the merge driver
+};
+
 // Creates a workspace in `root`: edsync.yaml, editions/<lang>/ for each
-// language, tm/. Refuses when edsync.yaml already exists.
-Status init_workspace(const std::filesystem::path& root, const std::string& source_lang,
-                      const std::vector<std::string>& edition_langs);
+// language, tm/, the .gitignore and .gitattributes lines (keeping what those
+// files hold), and, inside a git repository, the merge driver for tm/*.tmx.
+// Refuses when edsync.yaml already exists.
+Result<InitReport> init_workspace(const std::filesystem::path& root, const std::string& source_lang,
+                                  const std::vector<std::string>& edition_langs);
 
 }  // namespace edsync

@@ -55,6 +55,7 @@ void add_check_command(CLI::App& app, Context& context);
 void add_status_command(CLI::App& app, Context& context);
 void add_mark_synced_command(CLI::App& app, Context& context);
 void add_tm_command(CLI::App& app, Context& context);
+void add_tm_merge_driver_command(CLI::App& tm, Context& context);  // under `tm`
 void add_lookup_command(CLI::App& app, Context& context);
 void add_concordance_command(CLI::App& app, Context& context);
 void add_segment_command(CLI::App& app, Context& context);

@@ -108,6 +108,8 @@ void add_tm_command(CLI::App& app, Context& context) {
   auto* rebuild = tm->add_subcommand("rebuild", "Build .edsync/tm.sqlite again from the text in tm/");
   add_lock_timeout(*rebuild, *rebuild_flags);
   rebuild->callback([&context, rebuild_flags] { run_rebuild(context, *rebuild_flags); });
+
+  add_tm_merge_driver_command(*tm, context);
 }
 
 }  // namespace edsync::cli

@@ -28,15 +28,22 @@ void set_attribute(std::vector<tmx::Attribute>& attributes, std::string_view nam
   attributes.push_back({std::string(name), std::move(value)});
 }
 
-// Listed as "tag <header ...>"; the tag is recomputed from the markup.
-Status register_listed(Store& store, const tmx::Prop& prop, const std::string& file) {
+// Listed as "tag <header ...>".
+Result<tmx::Header> listed_header(const tmx::Prop& prop, const std::string& file) {
   const auto space = prop.text.find(' ');
-  const auto header = parse_header_markup(space == std::string::npos ? "" : prop.text.substr(space + 1));
+  auto header = parse_header_markup(space == std::string::npos ? "" : prop.text.substr(space + 1));
   if (!header) {
     return input_error(file + ": <header>: <prop type=\"" + std::string(kSourceProp) +
                        "\"> does not hold a tag and a <header> element (" + header.error().message +
                        "); restore it from git or remove the prop");
   }
+  return header;
+}
+
+// The tag is recomputed from the markup.
+Status register_listed(Store& store, const tmx::Prop& prop, const std::string& file) {
+  const auto header = listed_header(prop, file);
+  if (!header) return header.error();
   auto id = store.add_source(*header);
   return id ? success() : Status(id.error());
 }
@@ -76,6 +83,20 @@ Status register_listed_sources(Store& store, const tmx::Header& header, const st
     if (Status registered = register_listed(store, prop, file); !registered) return registered;
   }
   return success();
+}
+
+Result<std::vector<ImportSource>> listed_sources(const tmx::Header& header, const std::string& file) {
+  std::vector<ImportSource> sources;
+  for (const auto& prop : header.props) {
+    if (!is_source_prop(prop)) continue;
+    auto listed = listed_header(prop, file);
+    if (!listed) return listed.error();
+    auto markup = tmx::header_markup(*listed);
+    if (!markup) return markup.error();
+    std::string tag = sha256_hex(*markup).substr(0, 16);
+    sources.push_back({std::move(tag), std::move(*markup), std::move(*listed)});
+  }
+  return sources;
 }
 
 Result<std::int64_t> register_sources(Store& store, const tmx::Header& header, const std::string& file) {

@@ -20,6 +20,9 @@ Result<std::int64_t> register_sources(Store& store, const tmx::Header& header, c
 // The same for a file of tm/: its header is edsync's, never a source.
 Status register_listed_sources(Store& store, const tmx::Header& header, const std::string& file);
 
+// The sources a header edsync wrote lists, as the store would record them.
+Result<std::vector<ImportSource>> listed_sources(const tmx::Header& header, const std::string& file);
+
 // `base` for a document whose units come from `sources`: the datatype they
 // share ("unknown" when they differ), the notes and props of a single source,
 // each source as an x-edsync-source prop ("tag <header...>") and their <ude>s

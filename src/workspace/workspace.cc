@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "article_cache.h"
+#include "git_setup.h"
 #include "edsync/file_io.h"
 
 namespace edsync {
@@ -194,35 +195,27 @@ Status check_init_languages(const std::string& source_lang, const std::vector<st
   return success();
 }
 
-// The index under .edsync/ is rebuilt from the files; git keeps only those.
-Status ignore_index(const fs::path& root) {
-  const fs::path path = root / ".gitignore";
-  std::string text;
-  if (std::error_code error; fs::exists(path, error)) {
-    auto existing = read_file(path);
-    if (!existing) return existing.error();
-    text = std::move(*existing);
-  }
-  if (("\n" + text).find("\n.edsync/\n") != std::string::npos) return success();
-  if (!text.empty() && text.back() != '\n') text += '\n';
-  return write_file_atomically(path, text + ".edsync/\n");
-}
-
 }  // namespace
 
-Status init_workspace(const fs::path& root, const std::string& source_lang,
-                      const std::vector<std::string>& edition_langs) {
+Result<InitReport> init_workspace(const fs::path& root, const std::string& source_lang,
+                                  const std::vector<std::string>& edition_langs) {
   std::error_code error;
   const fs::path config = root / kConfigFileName;
   if (fs::exists(config, error)) return usage_error(config.string() + ": already exists; this folder is a workspace already");
-  if (const Status languages = check_init_languages(source_lang, edition_langs); !languages) return languages;
+  if (const Status languages = check_init_languages(source_lang, edition_langs); !languages) return languages.error();
   fs::create_directories(root / "editions" / source_lang, error);
   for (const auto& lang : edition_langs)
     if (!error) fs::create_directories(root / "editions" / lang, error);
   if (!error) fs::create_directories(root / "tm", error);
   if (error) return io_error(root.string() + ": cannot create the workspace folders: " + error.message());
-  if (const Status ignored = ignore_index(root); !ignored) return ignored;
-  return write_file_atomically(config, default_config_text(edition_langs));
+  // The index under .edsync/ is rebuilt from the files; git keeps only those.
+  if (const Status ignored = detail::add_line(root / ".gitignore", ".edsync/"); !ignored) return ignored.error();
+  if (const Status merged = detail::add_line(root / ".gitattributes", kTmMergeAttribute); !merged) return merged.error();
+  if (const Status written = write_file_atomically(config, default_config_text(edition_langs)); !written)
+    return written.error();
+  const auto configured = detail::configure_tm_merge_driver(root);
+  if (!configured) return configured.error();
+  return InitReport{*configured};
 }
 
 }  // namespace edsync

@@ -45,16 +45,6 @@ std::string label_of(const tmx::Unit& unit) {
   return sha256_hex(all).substr(0, 16);
 }
 
-// English text, then the other texts, then everything: a total order that
-// does not depend on database ids.
-std::string sort_key_of(const tmx::Unit& unit, std::string_view source_lang) {
-  std::string source, targets, rest = unit_head(unit);
-  for (const auto& variant : unit.variants) {
-    (in_language(variant, source_lang) ? source : targets) += variant.text + '\x1f';
-    rest += '\x1e' + variant_line(variant);
-  }
-  return source + '\x1d' + targets + '\x1d' + rest;
-}
 
 Part make_part(std::string file, const tmx::Unit& shell, std::vector<tmx::Variant> variants) {
   Part part{std::move(file), shell, {}};
@@ -79,6 +69,15 @@ tmx::Unit written_form(const StoredUnit& stored, const TextLayout& layout) {
 }
 
 }  // namespace
+
+std::string sort_key_of(const tmx::Unit& unit, std::string_view source_lang) {
+  std::string source, targets, rest = unit_head(unit);
+  for (const auto& variant : unit.variants) {
+    (in_language(variant, source_lang) ? source : targets) += variant.text + '\x1f';
+    rest += '\x1e' + variant_line(variant);
+  }
+  return source + '\x1d' + targets + '\x1d' + rest;
+}
 
 std::vector<Part> parts_of(const StoredUnit& stored, const TextLayout& layout) {
   const tmx::Unit unit = written_form(stored, layout);

@@ -27,6 +27,9 @@ bool in_language(const tmx::Variant& variant, std::string_view lang);
 bool is_part_label(const tmx::Prop& prop);
 // The x-edsync-unit label of a part, "" when the unit is whole.
 std::string part_label(const tmx::Unit& unit);
+// Where a part goes in its file: English text, then the other texts, then
+// everything, a total order that does not depend on database ids.
+std::string sort_key_of(const tmx::Unit& unit, std::string_view source_lang);
 // A stored unit as the files hold it: one part per file, labelled when split.
 std::vector<Part> parts_of(const StoredUnit& stored, const TextLayout& layout);
 // The fixed header of every file.

@@ -141,4 +141,17 @@ Result<std::map<std::string, std::string>> render_in_memory(Store& store, const 
   return files;
 }
 
+Result<std::string> render_units(const std::vector<tmx::Unit>& units, std::string_view source_lang,
+                                 const tmx::Header& header) {
+  ExternalSorter sorter(fs::path(), std::numeric_limits<std::size_t>::max());
+  for (const auto& unit : units) {
+    auto markup = tmx::unit_markup(unit);
+    if (!markup) return markup.error();
+    if (Status added = sorter.add(sort_key_of(unit, source_lang), std::move(*markup)); !added) return added.error();
+  }
+  std::ostringstream out;
+  if (Status written = write_sorted(sorter, header, out); !written) return written.error();
+  return out.str();
+}
+
 }  // namespace edsync::tm::detail

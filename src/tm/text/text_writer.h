@@ -33,4 +33,9 @@ Result<StagedText> stage_text(Store& store, const TextLayout& layout, const std:
 // The same rendering, into memory.
 Result<std::map<std::string, std::string>> render_in_memory(Store& store, const TextLayout& layout);
 
+// One file of tm/ holding `units` (parts as a file holds them), sorted under
+// `header`: the bytes stage_text would write for them.
+Result<std::string> render_units(const std::vector<tmx::Unit>& units, std::string_view source_lang,
+                                 const tmx::Header& header);
+
 }  // namespace edsync::tm::detail
