@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "as_of.h"
 #include "cli.h"
 #include "edsync/text.h"
 #include "edsync/workflow.h"
@@ -133,8 +134,8 @@ void run_todo(Context& context, const TodoFlags& flags) {
   options.langs = flags.langs;
   options.article_patterns = flags.articles;
   if (!flags.as_of.empty()) {
-    const auto date = Date::parse(flags.as_of);
-    if (!date) return context.fail(usage_error("--as-of must be a date written YYYY-MM-DD, got '" + flags.as_of + "'"));
+    const auto date = parse_as_of(flags.as_of);
+    if (!date) return context.fail(date.error());
     options.today = *date;
   }
   const auto workspace = context.load_workspace();
