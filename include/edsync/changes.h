@@ -12,6 +12,11 @@ struct SentenceChange {
   Kind kind = Kind::changed;
   std::string before;  // empty when added
   std::string after;   // empty when removed
+  // Where in the lists: `before_index` of a removed or changed sentence,
+  // `after_index` of an added or changed one; for the other kind, where the
+  // sentence would stand in that list.
+  std::size_t before_index = 0;
+  std::size_t after_index = 0;
 };
 
 // The sentences of a Markdown body as the segmenter cuts them, in order,

@@ -45,6 +45,13 @@ struct AlignPolicy {
   double min_confidence = 0.5;  // beads less likely than this stay out of the memory
 };
 
+// The fuzzy bands of `edsync todo`'s analysis: each the lowest score of its
+// band (95 is 95-99, 85 is 85-94...), highest first; the lowest is the fuzzy
+// threshold. 101 (in context) and 100 (exact) are always bands of their own.
+struct TodoPolicy {
+  std::vector<int> bands = {95, 85, 75, 50};
+};
+
 struct WorkspaceConfig {
   std::string source_lang = "en";
   std::vector<EditionPolicy> editions;
@@ -52,6 +59,7 @@ struct WorkspaceConfig {
   std::string tm_dir = "tm";
   CheckPolicy check;
   AlignPolicy align;
+  TodoPolicy todo;
 
   const EditionPolicy* edition(std::string_view lang) const;
 };

@@ -38,6 +38,17 @@ struct Provenance {
   std::string article_revision;  // the English revision the unit was made from
 };
 
+// Where an aligned unit stood in its article, as its x-edsync-edition,
+// x-edsync-paragraph, x-edsync-context-before and -after props say: what an
+// in-context match compares. Empty (paragraph -1) for a unit without them.
+struct UnitContext {
+  std::string edition;
+  int paragraph = -1;   // 0 is the title
+  std::string before;   // the English sentence before it, "" at the start or when unknown
+  std::string after;    // the English sentence after it
+  bool operator==(const UnitContext&) const = default;
+};
+
 // A unit as the memory holds it.
 struct StoredUnit {
   std::int64_t id = 0;
@@ -97,6 +108,7 @@ struct Match {
   std::vector<DiffPart> diff;  // from the memory's source to the query
   Provenance provenance;
   std::string changed;         // changedate (or creationdate) as written, "" when absent
+  UnitContext context;         // where the unit stood, when it came from an aligned article
 };
 
 struct LookupOptions {

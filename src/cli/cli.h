@@ -61,5 +61,6 @@ void add_concordance_command(CLI::App& app, Context& context);
 void add_segment_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);
 void add_align_command(CLI::App& app, Context& context);
+void add_todo_command(CLI::App& app, Context& context);
 
 }  // namespace edsync::cli

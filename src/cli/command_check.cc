@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "check_report.h"
+#include "as_of.h"
 #include "cli.h"
 #include "edsync/file_io.h"
 
@@ -55,8 +56,8 @@ Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
     }
   }
   if (!flags.as_of.empty()) {
-    const auto date = Date::parse(flags.as_of);
-    if (!date) return usage_error("--as-of must be a date written YYYY-MM-DD, got '" + flags.as_of + "'");
+    const auto date = parse_as_of(flags.as_of);
+    if (!date) return date.error();
     options.today = *date;
   }
   return options;

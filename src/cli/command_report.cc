@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 #include <system_error>
 
+#include "as_of.h"
 #include "cli.h"
 #include "edsync/report.h"
 
@@ -18,8 +19,8 @@ void run_report_command(Context& context, const ReportFlags& flags) {
   ReportOptions options;
   options.history = !flags.no_history;
   if (!flags.as_of.empty()) {
-    const auto date = Date::parse(flags.as_of);
-    if (!date) return context.fail(usage_error("--as-of must be a date written YYYY-MM-DD, got '" + flags.as_of + "'"));
+    const auto date = parse_as_of(flags.as_of);
+    if (!date) return context.fail(date.error());
     options.today = *date;
   }
   const auto workspace = context.load_workspace();

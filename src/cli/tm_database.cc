@@ -46,7 +46,11 @@ std::optional<tm::Memory> open_memory(Context& context, const MemoryFlags& flags
   }
   const auto found = context.load_config();
   if (!found) return std::nullopt;
-  const auto& [root, config] = *found;
+  return open_workspace_memory(context, found->first, found->second, flags, progress);
+}
+
+std::optional<tm::Memory> open_workspace_memory(Context& context, const fs::path& root, const WorkspaceConfig& config,
+                                                const MemoryFlags& flags, ProgressBar& progress) {
   const std::string shown = fs::path(config.tm_dir).generic_string() + "/";
   auto memory = tm::Memory::open(root, config, memory_options(context, flags, progress, shown));
   progress.clear();

@@ -2,6 +2,7 @@
 // opened from the workspace's edsync.yaml alone or from --db.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,11 @@ struct MemoryFlags {
 // tm/*.tmx first (a note on stderr when it was rebuilt); a writer waiting for
 // another's lock says so after a second. Reports and returns nullopt on failure.
 std::optional<tm::Memory> open_memory(Context& context, const MemoryFlags& flags, ProgressBar& progress);
+
+// The same for a workspace already loaded (edsync.yaml is not read again).
+std::optional<tm::Memory> open_workspace_memory(Context& context, const std::filesystem::path& root,
+                                                const WorkspaceConfig& config, const MemoryFlags& flags,
+                                                ProgressBar& progress);
 
 // How the library reports waiting for the write lock and progress: on stderr.
 tm::MemoryOptions memory_options(Context& context, const MemoryFlags& flags, ProgressBar& progress,

@@ -31,11 +31,14 @@ std::vector<SentenceChange> compare_sentences(const std::vector<std::string>& be
     if (i < n && j < m && before[i] == after[j]) {
       ++i, ++j;
     } else if (i < n && j < m && common[i + 1][j] == common[i][j + 1] && common[i + 1][j + 1] == common[i][j]) {
-      changes.push_back({SentenceChange::Kind::changed, before[i++], after[j++]});
+      changes.push_back({SentenceChange::Kind::changed, before[i], after[j], i, j});
+      ++i, ++j;
     } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
-      changes.push_back({SentenceChange::Kind::added, "", after[j++]});
+      changes.push_back({SentenceChange::Kind::added, "", after[j], i, j});
+      ++j;
     } else {
-      changes.push_back({SentenceChange::Kind::removed, before[i++], ""});
+      changes.push_back({SentenceChange::Kind::removed, before[i], "", i, j});
+      ++i;
     }
   }
   return changes;

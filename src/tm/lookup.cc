@@ -14,6 +14,7 @@
 #include "edsync/text.h"
 #include "fuzzy.h"
 #include "fuzzy_index.h"
+#include "unit_codec.h"
 #include "store_state.h"
 
 namespace edsync::tm {
@@ -64,7 +65,7 @@ std::vector<Target> targets_of(sql::Database& db, std::int64_t unit_id, std::str
 
 void add_provenance(sql::Database& db, Ranked& ranked) {
   auto& statement =
-      db.cached("SELECT origin, article_id, article_revision, changed_at, created_at, identity FROM units WHERE id = ?");
+      db.cached("SELECT origin, article_id, article_revision, changed_at, created_at, identity, props FROM units WHERE id = ?");
   Match& match = ranked.match;
   statement.bind(1, match.unit_id);
   if (statement.step()) {
@@ -74,6 +75,7 @@ void add_provenance(sql::Database& db, Ranked& ranked) {
     match.provenance.article_revision = statement.text(2);
     match.changed = statement.is_null(3) || statement.text(3).empty() ? statement.text(4) : statement.text(3);
     ranked.identity = statement.integer(5);
+    match.context = context_of(decode_props(statement.text(6)));
   }
   statement.reset();
 }
@@ -83,7 +85,7 @@ void add_matches(sql::Database& db, const Query& query, const SourceRow& row, Ma
                  const std::vector<Token>& source_tokens, std::vector<Ranked>& matches) {
   for (auto& target : targets_of(db, row.unit_id, query.options.target_lang)) {
     Ranked ranked{{kind, score, row.unit_id, row.text, std::move(target.lang), std::move(target.text),
-                   token_diff(source_tokens, query.tokens), {}, {}},
+                   token_diff(source_tokens, query.tokens), {}, {}, {}},
                   0};
     add_provenance(db, ranked);
     matches.push_back(std::move(ranked));

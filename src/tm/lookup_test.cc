@@ -42,6 +42,22 @@ TEST_CASE("an exact match comes first with score 100, then fuzzy ones with their
   CHECK(render_diff((*matches)[1].diff) == "The attack on Camp Ashraf began on [-Monday-]{+Sunday+} morning.");
 }
 
+TEST_CASE("a match carries where an aligned unit stood: edition, paragraph and the English around it") {
+  TestStore t;
+  auto unit = unit_of({{"en", "Iraqi forces entered the camp."}, {"ar", "دخلت القوات العراقية المخيم."}});
+  const auto prop = [&unit](std::string type, std::string text) { unit.props.push_back({{{"type", type}}, text}); };
+  prop("x-edsync-edition", "ar");
+  prop("x-edsync-paragraph", "3");
+  prop("x-edsync-context-before", "The attack began at dawn.");
+  prop("x-edsync-context-after", "Nobody was hurt.");
+  REQUIRE(t.store.add(unit).ok());
+  REQUIRE(t.store.add(unit_of({{"en", "Iraqi forces entered the camp today."}, {"ar", "دخلت القوات العراقية المخيم اليوم."}})).ok());
+  const auto matches = t.store.lookup("Iraqi forces entered the camp.", to("ar"));
+  REQUIRE(matches->size() == 2);
+  CHECK((*matches)[0].context == UnitContext{"ar", 3, "The attack began at dawn.", "Nobody was hurt."});
+  CHECK((*matches)[1].context == UnitContext{});
+}
+
 TEST_CASE("white space, punctuation and case differences are normalised matches") {
   TestStore t;
   fill(t.store);

@@ -56,6 +56,13 @@ long long number(std::string_view text) {
   return value;
 }
 
+// A paragraph prop as written by the aligner; -1 for anything else.
+int paragraph_number(std::string_view text) {
+  int value = -1;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() && value >= 0 ? value : -1;
+}
+
 std::string prop_text(const tmx::Unit& unit, std::string_view type) {
   for (const auto& prop : unit.props)
     if (attribute_value(prop.attributes, "type") == type) return prop.text;
@@ -165,6 +172,18 @@ Provenance provenance_of(const tmx::Unit& unit) {
   provenance.article_id = prop_text(unit, kArticleProp);
   provenance.article_revision = prop_text(unit, kRevisionProp);
   return provenance;
+}
+
+UnitContext context_of(const std::vector<tmx::Prop>& props) {
+  UnitContext context;
+  for (const auto& prop : props) {
+    const std::string type = attribute_value(prop.attributes, "type");
+    if (type == "x-edsync-edition") context.edition = prop.text;
+    else if (type == "x-edsync-context-before") context.before = prop.text;
+    else if (type == "x-edsync-context-after") context.after = prop.text;
+    else if (type == "x-edsync-paragraph") context.paragraph = paragraph_number(prop.text);
+  }
+  return context;
 }
 
 void set_provenance(tmx::Unit& unit, const Provenance& provenance) {

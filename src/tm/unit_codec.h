@@ -68,6 +68,9 @@ tmx::Prop source_prop(std::string text);
 
 // Provenance as the unit's x-edsync-* props say; imported when they say nothing.
 Provenance provenance_of(const tmx::Unit& unit);
+// Where the unit stood, as its x-edsync-edition, -paragraph and -context-*
+// props say.
+UnitContext context_of(const std::vector<tmx::Prop>& props);
 // Replaces the unit's x-edsync-* props with `provenance` (empty fields left out,
 // origin imported left out).
 void set_provenance(tmx::Unit& unit, const Provenance& provenance);

@@ -138,10 +138,35 @@ AlignPolicy align_policy(const YAML::Node& node) {
   return policy;
 }
 
+int band_score(const YAML::Node& node) {
+  const std::string text = scalar(node, "a band");
+  int value = -1;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 1 || value > 99)
+    fail(node, "a band is the lowest fuzzy score it holds, a whole number from 1 to 99, got '" + text + "'");
+  return value;
+}
+
+TodoPolicy todo_policy(const YAML::Node& node) {
+  TodoPolicy policy;
+  expect_keys(node, "todo", {"bands"});
+  if (const auto bands = node["bands"]) {
+    if (!bands.IsSequence() || bands.size() == 0) fail(bands, "bands must list the lowest score of each fuzzy band, highest first, e.g. [95, 85, 75, 50]");
+    policy.bands.clear();
+    for (const auto& item : bands) {
+      const int score = band_score(item);
+      if (!policy.bands.empty() && score >= policy.bands.back())
+        fail(item, "bands must go from the highest score down, each lower than the one before; got " + std::to_string(score) + " after " + std::to_string(policy.bands.back()));
+      policy.bands.push_back(score);
+    }
+  }
+  return policy;
+}
+
 WorkspaceConfig config_from(const YAML::Node& root) {
   WorkspaceConfig config;
   if (root.IsNull()) fail(root, "the file is empty; it needs at least 'source' and 'editions'");
-  expect_keys(root, "the workspace config", {"source", "editions", "paths", "check", "align"});
+  expect_keys(root, "the workspace config", {"source", "editions", "paths", "check", "align", "todo"});
   if (root["source"]) config.source_lang = language(root["source"], "source");
   if (!root["editions"]) fail(root, "missing 'editions': list the edition languages, e.g. editions: [ar, fa, sq]");
   config.editions = editions(root["editions"]);
@@ -154,6 +179,7 @@ WorkspaceConfig config_from(const YAML::Node& root) {
   }
   if (root["check"]) config.check = check_policy(root["check"]);
   if (root["align"]) config.align = align_policy(root["align"]);
+  if (root["todo"]) config.todo = todo_policy(root["todo"]);
   return config;
 }
 

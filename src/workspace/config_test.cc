@@ -77,6 +77,19 @@ TEST_CASE("align.min_confidence is a number from 0 to 1, 0.5 when absent") {
         "edsync.yaml:3:3: unknown key 'threshold' in align; expected one of: min_confidence");
 }
 
+TEST_CASE("todo.bands lists the lowest score of each fuzzy band, highest first") {
+  CHECK(parse_config("editions: [ar]\n", "edsync.yaml")->todo.bands == std::vector<int>{95, 85, 75, 50});
+  CHECK(parse_config("editions: [ar]\ntodo:\n  bands: [90, 70]\n", "edsync.yaml")->todo.bands == std::vector<int>{90, 70});
+  CHECK(error("editions: [ar]\ntodo:\n  bands: [90, 100]\n") ==
+        "edsync.yaml:3:15: a band is the lowest fuzzy score it holds, a whole number from 1 to 99, got '100'");
+  CHECK(error("editions: [ar]\ntodo:\n  bands: [70, 90]\n") ==
+        "edsync.yaml:3:15: bands must go from the highest score down, each lower than the one before; got 90 after 70");
+  CHECK(error("editions: [ar]\ntodo:\n  bands: 80\n") ==
+        "edsync.yaml:3:10: bands must list the lowest score of each fuzzy band, highest first, e.g. [95, 85, 75, 50]");
+  CHECK(error("editions: [ar]\ntodo:\n  band: [80]\n") ==
+        "edsync.yaml:3:3: unknown key 'band' in todo; expected one of: bands");
+}
+
 TEST_CASE("paths in the config stay inside the workspace") {
   CHECK(error("editions: [ar]\npaths:\n  editions: ../../etc\n") ==
         "edsync.yaml:3:13: paths.editions must be a folder inside the workspace, such as 'editions', got '../../etc'");
