@@ -2,7 +2,6 @@
 
 #include <map>
 
-#include "edsync/align.h"
 #include "edsync/revision.h"
 #include "edsync/text.h"
 
@@ -27,35 +26,40 @@ WorkSegment segment_at(const std::vector<std::string>& sentences, std::size_t i,
   return segment;
 }
 
+// The title, then the sentences of each block that holds some, with the
+// block's number among those.
+std::vector<std::pair<std::size_t, std::string>> numbered_sentences(const markdown::Article& cut) {
+  std::vector<std::pair<std::size_t, std::string>> sentences;
+  sentences.emplace_back(0, normalize_text(cut.title.plain));
+  std::size_t paragraph = 0;
+  for (const auto& block : cut.blocks) {
+    if (block.segments.empty()) continue;
+    ++paragraph;
+    for (const auto& segment : block.segments) sentences.emplace_back(paragraph, normalize_text(segment.plain));
+  }
+  return sentences;
+}
+
 }  // namespace
 
-Result<std::vector<WorkSegment>> article_segments(const Article& article) {
-  SegmentOptions options;
-  options.language = article.lang;
-  options.format = SegmentFormat::markdown;
-  const auto text = segment_for_alignment("# " + article.title + "\n\n" + article.body, article.path, options);
-  if (!text) return text.error();
+ArticleCut cut_article(const Article& article) {
+  ArticleCut cut{markdown::segment_article(article.title, article.body, article.lang), {}};
+  const auto numbered = numbered_sentences(cut.markdown);
   std::vector<std::string> sentences;
-  for (const auto& sentence : text->sentences) sentences.push_back(normalize_text(sentence));
-  std::vector<WorkSegment> segments;
+  for (const auto& [paragraph, english] : numbered) sentences.push_back(english);
   std::map<std::string, int> seen;
-  std::size_t last_of_title = 0;
-  while (last_of_title + 1 < sentences.size() && text->paragraph_of[last_of_title + 1] == 0) ++last_of_title;
-  segments.push_back(segment_at(sentences, last_of_title, normalize_text(article.title)));
-  segments.back().place.before.clear();
-  segments.back().id = "title";
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    const std::size_t paragraph = text->paragraph_of[i];
-    if (paragraph == 0) continue;
-    const bool same_paragraph = segments.back().paragraph == paragraph;
+  for (std::size_t i = 0; i < numbered.size(); ++i) {
     WorkSegment segment = segment_at(sentences, i, sentences[i]);
-    segment.id = segment_id(segment.english, seen);
-    segment.paragraph = paragraph;
-    segment.index = same_paragraph ? segments.back().index + 1 : 0;
-    segments.push_back(std::move(segment));
+    segment.paragraph = numbered[i].first;
+    const bool same_paragraph = i > 0 && cut.segments.back().paragraph == segment.paragraph;
+    segment.index = same_paragraph ? cut.segments.back().index + 1 : 0;
+    segment.id = i == 0 ? "title" : segment_id(segment.english, seen);
+    cut.segments.push_back(std::move(segment));
   }
-  return segments;
+  return cut;
 }
+
+Result<std::vector<WorkSegment>> article_segments(const Article& article) { return cut_article(article).segments; }
 
 std::vector<std::string> english_of(const std::vector<WorkSegment>& segments) {
   std::vector<std::string> english;

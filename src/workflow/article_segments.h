@@ -5,16 +5,28 @@
 #include <vector>
 
 #include "edsync/changes.h"
+#include "edsync/markdown.h"
 #include "edsync/result.h"
 #include "edsync/workflow.h"
 
 namespace edsync::workflow {
 
-// The title (paragraph 0, id "title"), then every sentence of the body with
-// its block index and its index inside the block, cut as the aligner cuts
-// an article ("# title", a blank line, the body, as Markdown), so paragraph
-// numbers and the sentences around each one are those the aligner records.
-// Every segment is work `translate`, without a match.
+// An article cut once, by markdown::segment_article: the Markdown segments
+// (with their inline codes, what the XLIFF export writes and the import
+// rebuilds) and the work segments made of them, segments[i] being
+// markdown.segments()[i]. The title is paragraph 0 with id "title"; each
+// block that holds sentences is a paragraph, counted from 1, as the aligner
+// counts them, so paragraph numbers and the sentences around each one are
+// those the aligner records. A segment's English is its plain text (inline
+// Markdown left out), NFC with white space folded. Every segment is work
+// `translate`, without a match.
+struct ArticleCut {
+  markdown::Article markdown;
+  std::vector<WorkSegment> segments;
+};
+ArticleCut cut_article(const Article& article);
+
+// The work segments of cut_article.
 Result<std::vector<WorkSegment>> article_segments(const Article& article);
 
 // Their English, in order: what compare_sentences compares.
