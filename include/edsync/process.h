@@ -1,6 +1,7 @@
 // Running a helper program (git) and reading what it prints.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,5 +23,9 @@ Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const st
 // that answers line by line, such as `git cat-file --batch`, cannot block on it).
 Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const std::string& folder,
                                   std::string_view input);
+
+// What a program that answers in one line printed (`git rev-parse ...`), the
+// line break trimmed; nullopt when it cannot be started or does not exit 0.
+std::optional<std::string> run_for_line(const std::vector<std::string>& argv, const std::string& folder);
 
 }  // namespace edsync

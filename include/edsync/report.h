@@ -3,15 +3,19 @@
 // of it (HTML with inline CSS and SVG, readable without a server or script).
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "edsync/changes.h"
 #include "edsync/config.h"
 #include "edsync/date.h"
+#include "edsync/history.h"
 #include "edsync/result.h"
 #include "edsync/sync.h"
 #include "edsync/workspace.h"
@@ -40,10 +44,22 @@ struct WordRun {
   std::string text;
   bool changed = false;
 };
+// The edition's translation of an English sentence as it was, from the memory.
+struct OldTranslation {
+  enum class Source {
+    none,     // no pair in tm/<lang>.tmx has that English
+    aligned,  // the aligner's pair from this article at the revision the translation was made from
+    memory,   // a unit elsewhere in the memory whose English is exactly that sentence
+  };
+  Source source = Source::none;
+  std::string text;
+};
+
 struct SentenceDiff {
   SentenceChange::Kind kind = SentenceChange::Kind::changed;
   std::vector<WordRun> before;  // the English the translation was made from
   std::vector<WordRun> after;   // the English now
+  OldTranslation old_translation;  // of `before`; changed and removed sentences only
 };
 
 // One article in one edition.
@@ -114,8 +130,18 @@ struct Report {
   CoverageHistory history;
 };
 
+// How far a long step of the report has come: `done` of `total` items
+// (commits of the history read, pages written).
+struct ReportProgress {
+  std::string_view stage;  // "reading history", "writing pages"
+  std::size_t done = 0;
+  std::size_t total = 0;
+};
+using ReportProgressCallback = std::function<void(const ReportProgress&)>;
+
 struct ReportOptions {
   Date today = Date::today_utc();
+  ReportProgressCallback on_progress;
   bool history = true;   // read git for stale sentences and coverage over time
   int max_points = 60;   // history points per edition, sampled evenly when there are more commits
 };
@@ -125,11 +151,16 @@ Result<Report> build_report(const Workspace& workspace, const ReportOptions& opt
 // The model from a check already run (no coverage history), for `check --format html`.
 Report report_from_check(const Workspace& workspace, const CheckReport& check, Date generated);
 
-// Coverage over time from one `git log` stream of the editions folder.
-CoverageHistory read_coverage_history(const Workspace& workspace, int max_points);
-// The same from that stream's text (`git log --reverse -p --unified=<all>
-// --format=%x1ecommit %H %ct`); any text is accepted, what is not a diff is ignored.
-CoverageHistory coverage_from_log(const Workspace& workspace, std::string_view log, int max_points);
+// Coverage over time from the editions' history (`read_history` of the
+// editions folder, first parent), the versions it names read through one
+// `git cat-file --batch`.
+CoverageHistory read_coverage_history(const Workspace& workspace, const History& log, int max_points,
+                                      const ReportProgressCallback& on_progress = {});
+// The same with the versions' texts at hand (object name -> text); a version
+// missing from `blobs` counts as no article.
+CoverageHistory coverage_from_history(const Workspace& workspace, const History& log,
+                                      const std::unordered_map<std::string, std::string>& blobs, int max_points,
+                                      const ReportProgressCallback& on_progress = {});
 
 // The front page alone, with no links to other pages (`check --format html`).
 std::string front_page_html(const Report& report);
@@ -138,7 +169,8 @@ std::string front_page_html(const Report& report);
 // (created when missing), each file atomically. `workspace_root` is only used
 // to make relative links to the articles' files. Returns the index's path.
 Result<std::filesystem::path> write_report_site(const Report& report, const std::filesystem::path& folder,
-                                                const std::filesystem::path& workspace_root);
+                                                const std::filesystem::path& workspace_root,
+                                                const ReportProgressCallback& on_progress = {});
 
 // The words of two versions of a sentence, with what differs marked.
 SentenceDiff diff_words(const SentenceChange& change);

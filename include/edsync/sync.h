@@ -9,6 +9,7 @@
 #include "edsync/changes.h"
 #include "edsync/config.h"
 #include "edsync/date.h"
+#include "edsync/history.h"
 #include "edsync/result.h"
 #include "edsync/workspace.h"
 
@@ -43,6 +44,7 @@ struct CheckOptions {
   std::optional<std::vector<SyncStatus>> fail_on;  // overrides check.fail_on
   Date today = Date::today_utc();
   bool explain_stale = true;                   // look up the old English in git to list changed sentences
+  const History* history = nullptr;            // the editions' history when the caller has read it already
 };
 
 struct CheckReport {

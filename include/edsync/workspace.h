@@ -46,6 +46,16 @@ struct Workspace {
   const Article* find(const std::string& lang, const std::string& id) const;
 };
 
+// Which paths are articles: <editions>/<lang>/.../<name>.md (workspace-relative,
+// '/' separators) where <lang> is the source or an edition and no part of the
+// path is hidden (".name": editors' swap files, edsync's temporary files).
+// Loading applies it to the files it finds, the history readers to the paths git names.
+struct ArticlePath {
+  std::string lang;
+  std::string stem;  // the file name without ".md": the id unless the front matter sets one
+};
+std::optional<ArticlePath> article_path(const WorkspaceConfig& config, std::string_view path);
+
 // The folder holding edsync.yaml: `start` or its nearest ancestor.
 std::optional<std::filesystem::path> find_workspace_root(const std::filesystem::path& start);
 

@@ -3,6 +3,7 @@
 
 #include "as_of.h"
 #include "cli.h"
+#include "progress.h"
 #include "edsync/report.h"
 
 namespace edsync::cli {
@@ -25,10 +26,16 @@ void run_report_command(Context& context, const ReportFlags& flags) {
   }
   const auto workspace = context.load_workspace();
   if (!workspace) return;
+  ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
+  options.on_progress = [&progress](const ReportProgress& step) { progress.update("report: " + std::string(step.stage), step.done, step.total); };
   const auto report = build_report(*workspace, options);
-  if (!report) return context.fail(report.error());
+  if (!report) {
+    progress.clear();
+    return context.fail(report.error());
+  }
   const std::filesystem::path folder = flags.output.empty() ? workspace->root / ".edsync" / "report" : std::filesystem::path(flags.output);
-  const auto index = write_report_site(*report, folder, workspace->root);
+  const auto index = write_report_site(*report, folder, workspace->root, options.on_progress);
+  progress.clear();
   if (!index) return context.fail(index.error());
   // The path as the user named the folder, or the default one seen from here: never more of the machine than asked.
   std::error_code error;

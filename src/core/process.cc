@@ -98,4 +98,12 @@ Result<ProcessOutput> run_process(const std::vector<std::string>& argv, const st
   return output;
 }
 
+std::optional<std::string> run_for_line(const std::vector<std::string>& argv, const std::string& folder) {
+  const auto run = run_process(argv, folder);
+  if (!run || run->exit_code != 0) return std::nullopt;
+  std::string line = run->out;
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  return line;
+}
+
 }  // namespace edsync

@@ -31,3 +31,10 @@ TEST_CASE("run_process gives a program its input, however much it answers") {
   REQUIRE(empty.ok());
   CHECK(empty->out == "0\n");
 }
+
+TEST_CASE("run_for_line trims the line break and is nothing when the program fails") {
+  CHECK(run_for_line({"printf", "abc123\\r\\n"}, "/") == std::optional<std::string>("abc123"));
+  CHECK(run_for_line({"printf", "two\\nlines\\n"}, "/") == std::optional<std::string>("two\nlines"));
+  CHECK_FALSE(run_for_line({"sh", "-c", "echo out; exit 1"}, "/"));
+  CHECK_FALSE(run_for_line({"edsync-no-such-program"}, "/"));
+}

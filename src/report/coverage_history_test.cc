@@ -73,7 +73,7 @@ TEST_CASE("coverage at each commit that touched the editions: added, translated,
   git.arabic("talks", "Talks began.");
   git.commit("2013-09-20");
 
-  const CoverageHistory history = read_coverage_history(git.workspace, 60);
+  const CoverageHistory history = read_coverage_history(git.workspace, read_history(git.workspace, "editions", true), 60);
   REQUIRE(history.available);
   CHECK(history.commits == 4);  // the README commit did not touch editions/
   CHECK(points_of(history) == std::vector<std::string>{"2013-09-08 0/0/1", "2013-09-10 1/1/1", "2013-09-12 0/1/2", "2013-09-20 2/2/2"});
@@ -88,7 +88,7 @@ TEST_CASE("many commits are sampled, keeping the first and the last") {
     git.english("a" + std::to_string(day), "2013-09-" + std::to_string(day), "Text.");
     git.commit("2013-09-" + std::to_string(day));
   }
-  const CoverageHistory history = read_coverage_history(git.workspace, 5);
+  const CoverageHistory history = read_coverage_history(git.workspace, read_history(git.workspace, "editions", true), 5);
   CHECK(history.commits == 20);
   const auto points = points_of(history);
   CHECK(points == std::vector<std::string>{"2013-09-10 0/0/1", "2013-09-14 0/0/5", "2013-09-19 0/0/10", "2013-09-24 0/0/15", "2013-09-29 0/0/20"});
@@ -101,28 +101,46 @@ TEST_CASE("outside git there is no history") {
   fs::create_directories(lone);
   workspace.root = lone;
   setenv("GIT_CEILING_DIRECTORIES", fs::temp_directory_path().c_str(), 1);
-  CHECK_FALSE(read_coverage_history(workspace, 60).available);
+  const History none = read_history(workspace, "editions", true);
+  CHECK_FALSE(none.available);
+  CHECK_FALSE(read_coverage_history(workspace, none, 60).available);
   unsetenv("GIT_CEILING_DIRECTORIES");
   fs::remove_all(lone);
 }
 
-TEST_CASE("the log stream: quoted names, deletions, and text that is not a diff") {
+TEST_CASE("coverage from a history: renames, deletions, links and paths that are no articles") {
   Workspace workspace;
   workspace.config.editions = {{"ar", true, std::nullopt}};
-  const std::string log =
-      "\x1e" "commit 1111111111111111111111111111111111111111 86400\n\n"
-      "diff --git a/editions/en/x.md b/editions/en/x.md\nnew file mode 100644\n--- /dev/null\n+++ b/editions/en/x.md\n"
-      "@@ -0,0 +1,4 @@\n+---\n+title: X\n+---\n+Body.\n"
-      "diff --git a/notes.txt b/notes.txt\n--- /dev/null\n+++ b/notes.txt\n@@ -0,0 +1 @@\n+ignored\n"
-      "\x1e" "commit 2222222222222222222222222222222222222222 172800\n\n"
-      "diff --git \"a/editions/ar/x.md\" \"b/editions/ar/x.md\"\nnew file mode 100644\n--- /dev/null\n+++ \"b/editions/ar/\\170.md\"\n"
-      "@@ -0,0 +1,4 @@\n+---\n+title: س\n+---\n+نص.\n"
-      "\x1e" "commit 3333333333333333333333333333333333333333 259200\n\n"
-      "diff --git a/editions/en/x.md b/editions/en/x.md\ndeleted file mode 100644\n--- a/editions/en/x.md\n+++ /dev/null\n"
-      "@@ -1,4 +0,0 @@\n----\n-title: X\n----\n-Body.\n";
-  const CoverageHistory history = coverage_from_log(workspace, log, 60);
-  CHECK(history.commits == 3);
-  CHECK(points_of(history) == std::vector<std::string>{"1970-01-02 0/0/1", "1970-01-03 0/1/1", "1970-01-04 0/0/0"});
+  const std::string english = "---\ntitle: X\n---\nBody.\n", arabic = "---\ntitle: س\n---\nنص.\n";
+  const std::unordered_map<std::string, std::string> blobs = {{"e", english}, {"a", arabic}, {"l", "x.md"}};
+  History log;
+  log.available = true;
+  const auto commit = [](std::int64_t day, std::vector<FileChange> changes) { return HistoryCommit{"c" + std::to_string(day), day * 86400, std::move(changes)}; };
+  log.commits = {  // newest first, as git gives them
+      commit(5, {{'D', true, "0", "editions/en/y.md", "editions/en/y.md"}}),
+      commit(4, {{'R', true, "e", "editions/en/x.md", "editions/en/y.md"}}),
+      commit(3, {{'A', false, "l", "editions/ar/link.md", "editions/ar/link.md"},      // a symbolic link: its text is a path
+                 {'A', true, "a", "editions/xx/x.md", "editions/xx/x.md"},             // not a language of the workspace
+                 {'A', true, "a", "editions/ar/.x.md", "editions/ar/.x.md"}}),         // hidden
+      commit(2, {{'A', true, "a", "editions/ar/x.md", "editions/ar/x.md"}, {'A', true, "a", "notes/x.md", "notes/x.md"}}),
+      commit(1, {{'A', true, "e", "editions/en/x.md", "editions/en/x.md"}}),
+  };
+  const CoverageHistory history = coverage_from_history(workspace, log, blobs, 60);
+  CHECK(history.commits == 5);
+  CHECK(points_of(history) == std::vector<std::string>{"1970-01-02 0/0/1", "1970-01-03 0/1/1", "1970-01-04 0/1/1", "1970-01-05 0/0/1", "1970-01-06 0/0/0"});
+  CHECK(history.editions[0].points[0].commit == "c1");
   CHECK(history.editions[0].lag_days == std::vector<long>{1});  // the English has no date: its first commit counts
-  CHECK_FALSE(coverage_from_log(workspace, "not a log", 60).available);
+  CHECK_FALSE(coverage_from_history(workspace, History{}, blobs, 60).available);
+}
+
+TEST_CASE("report progress: one step per commit of the history") {
+  GitWorkspace git;
+  git.english("a", "2013-09-10", "Text.");
+  git.commit("2013-09-10");
+  git.english("b", "2013-09-11", "Text.");
+  git.commit("2013-09-11");
+  std::vector<std::string> steps;
+  read_coverage_history(git.workspace, read_history(git.workspace, "editions", true), 60,
+                        [&](const ReportProgress& p) { steps.push_back(std::string(p.stage) + " " + std::to_string(p.done) + "/" + std::to_string(p.total)); });
+  CHECK(steps == std::vector<std::string>{"reading history 1/2", "reading history 2/2"});
 }

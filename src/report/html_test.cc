@@ -66,3 +66,18 @@ TEST_CASE("a status is a symbol and a word, not only a colour") {
   CHECK(status_badge(SyncStatus::stale, true) ==
         "<span class=\"badge s-stale\"><span aria-hidden=\"true\">↻</span> stale</span> <strong class=\"fails\">fails</strong>");
 }
+
+TEST_CASE("the stylesheet stacks tables on a phone and prints without dark backgrounds, controls or clipped tables") {
+  const std::string css = stylesheet();
+  const auto phone = css.find("@media (max-width:40rem)");
+  REQUIRE(phone != std::string::npos);
+  CHECK(css.find("table.stack tr,table.sentences tr{display:flex", phone) != std::string::npos);
+  CHECK(css.find("td[data-label]::before{content:attr(data-label)", phone) != std::string::npos);
+  const auto print = css.rfind("@media print{");
+  REQUIRE(print != std::string::npos);
+  CHECK(css.find("@media print{:root{--bg:#ffffff;") != std::string::npos);  // the light colours
+  CHECK(css.find("header nav,.controls{display:none}", print) != std::string::npos);
+  CHECK(css.find(".scroll{overflow:visible}", print) != std::string::npos);
+  CHECK(css.find("tr,.card,figure,svg{break-inside:avoid}", print) != std::string::npos);
+  CHECK(css.find("::after{content:\" (\" attr(href) \")\"", print) != std::string::npos);
+}

@@ -3,7 +3,7 @@
 
 #include "edsync/process.h"
 #include "edsync/report.h"
-#include "memory_size.h"
+#include "edition_memory.h"
 
 namespace edsync {
 
@@ -27,19 +27,25 @@ bool carries(const EditionPolicy& policy, const Article& english) {
   return policy.required && !(policy.since && english.date && *english.date < *policy.since);
 }
 
-ArticleStatus status_of(const Workspace& workspace, const Finding& finding) {
+// `memory`: the edition's, where the old English of a stale translation's changes is looked up.
+ArticleStatus status_of(const Workspace& workspace, const Finding& finding, const EditionMemory* memory) {
   ArticleStatus row{.lang = finding.lang, .id = finding.id, .status = finding.status, .fails = finding.fails,
                     .detail = finding.detail, .path = finding.path};
   if (const Article* translation = workspace.find(finding.lang, finding.id)) row.title = translation->title;
   if (const Article* english = workspace.find(workspace.config.source_lang, finding.id)) row.english_title = english->title;
-  for (const auto& change : finding.changes) row.changes.push_back(diff_words(change));
+  for (const auto& change : finding.changes) {
+    SentenceDiff& diff = row.changes.emplace_back(diff_words(change));
+    if (memory && finding.recorded_revision && change.kind != SentenceChange::Kind::added)
+      diff.old_translation = memory->translation_of(finding.id, *finding.recorded_revision, change.before);
+  }
   return row;
 }
 
 EditionPage edition_page(const Workspace& workspace, const CheckReport& check, const EditionReport& edition) {
   EditionPage page{.lang = edition.lang};
   if (const EditionPolicy* policy = workspace.config.edition(edition.lang)) page.policy = *policy;
-  page.memory = memory_size(workspace, edition.lang);
+  const EditionMemory memory = EditionMemory::read(workspace, edition.lang);
+  page.memory = memory.size();
   page.counts.english = check.source_articles;
   page.counts.required = edition.required;
   for (const auto& finding : edition.findings) {
@@ -48,7 +54,7 @@ EditionPage edition_page(const Workspace& workspace, const CheckReport& check, c
       page.counts.required_translated += finding.status == SyncStatus::ok || finding.status == SyncStatus::stale || finding.status == SyncStatus::untracked;
       page.counts.required_up_to_date += finding.status == SyncStatus::ok;
     }
-    page.articles.push_back(status_of(workspace, finding));
+    page.articles.push_back(status_of(workspace, finding, &memory));
   }
   return page;
 }
@@ -56,7 +62,7 @@ EditionPage edition_page(const Workspace& workspace, const CheckReport& check, c
 // Failing findings first, then the rest that needs attention, each by edition and id.
 std::vector<ArticleStatus> findings_of(const Report& report, const Workspace& workspace, const CheckReport& check) {
   std::vector<ArticleStatus> findings;
-  for (const auto& problem : check.source_problems) findings.push_back(status_of(workspace, problem));
+  for (const auto& problem : check.source_problems) findings.push_back(status_of(workspace, problem, nullptr));
   for (const auto& edition : report.editions)
     for (const auto& row : edition.articles)
       if (row.status != SyncStatus::ok && row.status != SyncStatus::skipped) findings.push_back(row);
@@ -92,11 +98,7 @@ std::vector<ArticlePage> article_pages(const Workspace& workspace, const std::ve
 }
 
 std::string head_commit(const Workspace& workspace) {
-  const auto head = run_process({"git", "rev-parse", "--short=12", "HEAD"}, workspace.root.string());
-  if (!head || head->exit_code != 0) return "";
-  std::string text = head->out;
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  return text;
+  return run_for_line({"git", "rev-parse", "--short=12", "HEAD"}, workspace.root.string()).value_or("");
 }
 
 }  // namespace
@@ -111,13 +113,16 @@ Report report_from_check(const Workspace& workspace, const CheckReport& check, D
 }
 
 Result<Report> build_report(const Workspace& workspace, const ReportOptions& options) {
+  // The editions' history, read once: the old English of stale translations and the coverage over time.
+  const History history = options.history ? read_history(workspace, workspace.config.editions_dir, true) : History{};
   CheckOptions check_options;
   check_options.today = options.today;
   check_options.explain_stale = options.history;
+  check_options.history = &history;
   const auto check = run_check(workspace, check_options);
   if (!check) return check.error();
   Report report = report_from_check(workspace, *check, options.today);
-  if (options.history) report.history = read_coverage_history(workspace, options.max_points);
+  if (options.history) report.history = read_coverage_history(workspace, history, options.max_points, options.on_progress);
   return report;
 }
 

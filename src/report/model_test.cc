@@ -129,3 +129,63 @@ TEST_CASE("an edition page tells the size of the edition's memory file") {
   CHECK(report.editions[0].memory.problem.empty());
   CHECK_FALSE(report.editions[1].memory.present);  // no tm/sq.tmx
 }
+
+namespace {
+
+std::string tmx_file(const std::string& units) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" "
+         "segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n" +
+         units + "</body></tmx>\n";
+}
+
+// A pair as the aligner writes it, with its provenance; an empty article: a unit without any.
+std::string pair(const std::string& english, const std::string& arabic, const std::string& article = "", const std::string& revision = "",
+                 const std::string& edition = "ar") {
+  std::string props;
+  if (!article.empty())
+    props = "<prop type=\"x-edsync-article\">" + article + "</prop><prop type=\"x-edsync-edition\">" + edition +
+            "</prop><prop type=\"x-edsync-revision\">" + revision + "</prop>";
+  return "<tu>" + props + "<tuv xml:lang=\"en\"><seg>" + english + "</seg></tuv><tuv xml:lang=\"ar-EG\"><seg>" + arabic + "</seg></tuv></tu>\n";
+}
+
+}  // namespace
+
+TEST_CASE("a stale translation's old sentences come with the translation made from them, where the memory has it") {
+  Fixture f;
+  const auto root = std::filesystem::temp_directory_path() / ("edsync-report-old-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(root / "tm");
+  f.workspace.root = root;
+  std::ofstream(root / "tm" / "ar.tmx") << tmx_file(
+      pair("Old  sentence one.", "ترجمة من مراجعة أخرى", "edited", "1111111111111111") +      // another revision of the article
+      pair("Old sentence one.", "ترجمة أخرى", "edited", "0000000000000000", "fa") +            // another edition's provenance
+      pair("Old sentence one.", "الجملة الأولى", "edited", "0000000000000000") +              // the pair made from it
+      pair("Old sentence two.", "الجملة الثانية") +                                            // no provenance: an exact match
+      pair("Old sentence four", "ليست هي"));                                                 // not the same text
+  CheckOptions options;
+  options.today = Date{2014, 1, 1};
+  options.explain_stale = false;
+  auto check = run_check(f.workspace, options);
+  REQUIRE(check.ok());
+  Finding& stale = check->editions[0].findings[2];
+  REQUIRE(stale.id == "edited");
+  using Kind = SentenceChange::Kind;
+  stale.changes = {{Kind::changed, "Old sentence one.", "New sentence one."},
+                   {Kind::removed, "Old sentence two.", ""},
+                   {Kind::added, "", "Old sentence four"},
+                   {Kind::changed, "Old sentence four.", "Sentence four."}};
+  const Report report = report_from_check(f.workspace, *check, Date{2014, 1, 1});
+  std::filesystem::remove_all(root);
+  const auto& changes = report.editions[0].articles[2].changes;
+  REQUIRE(changes.size() == 4);
+  using Source = OldTranslation::Source;
+  CHECK(changes[0].old_translation.source == Source::aligned);
+  CHECK(changes[0].old_translation.text == "الجملة الأولى");
+  CHECK(changes[1].old_translation.source == Source::memory);
+  CHECK(changes[1].old_translation.text == "الجملة الثانية");
+  CHECK(changes[2].old_translation.source == Source::none);  // added: there is no old sentence to look up
+  CHECK(changes[3].old_translation.source == Source::none);
+  CHECK(changes[3].old_translation.text.empty());
+  // The findings and the article page carry the same rows.
+  CHECK(report.findings[1].changes[0].old_translation.text == "الجملة الأولى");
+  CHECK(report.articles[2].editions[0].changes[1].old_translation.source == Source::memory);
+}

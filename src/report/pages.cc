@@ -13,6 +13,12 @@ namespace {
 std::string edition_href(const std::string& root, const std::string& lang) { return root + "editions/" + url_segment(lang) + ".html"; }
 std::string article_href(const std::string& root, const std::string& id) { return root + "articles/" + url_segment(article_file(id)); }
 
+// A cell with the name of its column, which a phone shows beside it when the rows are stacked.
+std::string cell(std::string_view label, std::string_view html, std::string_view css_class = "") {
+  return "<td" + (css_class.empty() ? std::string() : " class=\"" + std::string(css_class) + "\"") + " data-label=\"" + escape(label) + "\">" +
+         std::string(html) + "</td>";
+}
+
 std::string percent(int part, int whole) { return whole == 0 ? "–" : fmt::format("{:.0f}%", 100.0 * part / whole); }
 
 std::string navigation(const Report& report, const Links& links, const std::string& root) {
@@ -29,11 +35,11 @@ std::string footer(const Report& report) {
 }
 
 std::string article_cell(const ArticleStatus& row, const Links& links, const std::string& root) {
-  if (row.id.empty()) return "<td>" + escape(row.path) + "</td>";
+  if (row.id.empty()) return cell("Article", escape(row.path));
   const std::string name = "<code>" + escape(row.id) + "</code>";
-  std::string html = "<td>" + (links.pages ? "<a href=\"" + article_href(root, row.id) + "\">" + name + "</a>" : name);
+  std::string html = links.pages ? "<a href=\"" + article_href(root, row.id) + "\">" + name + "</a>" : name;
   if (!row.english_title.empty()) html += "<br/>" + text_in("en", row.english_title);
-  return html + "</td>";
+  return cell("Article", html);
 }
 
 std::string file_link(const std::string& path, const Links& links, const std::string& root) {
@@ -49,7 +55,7 @@ std::string file_link(const std::string& path, const Links& links, const std::st
 
 std::string coverage_table(const Report& report, const Links& links) {
   std::string html =
-      "<div class=\"scroll\"><table>\n<caption class=\"visually-hidden\">Coverage per edition</caption>\n<thead><tr><th scope=\"col\">Edition</th>"
+      "<div class=\"scroll\"><table class=\"stack\">\n<caption class=\"visually-hidden\">Coverage per edition</caption>\n<thead><tr><th scope=\"col\">Edition</th>"
       "<th scope=\"col\" class=\"num\">Required</th><th scope=\"col\" class=\"num\">Translated</th><th scope=\"col\" class=\"num\">Up to date</th>"
       "<th scope=\"col\" class=\"num\">Stale</th><th scope=\"col\" class=\"num\">Untracked</th><th scope=\"col\" class=\"num\">Missing</th>"
       "<th scope=\"col\" class=\"num\">Pending</th><th scope=\"col\" class=\"num\">Skipped</th><th scope=\"col\">Required articles up to date</th></tr></thead>\n<tbody>\n";
@@ -57,22 +63,23 @@ std::string coverage_table(const Report& report, const Links& links) {
     const CoverageCounts& c = edition.counts;
     const std::string name = edition_name(edition.lang);
     html += "<tr><th scope=\"row\">" + (links.pages ? "<a href=\"" + edition_href("", edition.lang) + "\">" + name + "</a>" : name) + "</th>";
-    html += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
-                        c.required, c.translated, c.up_to_date, c.stale, c.untracked, c.missing, c.pending, c.skipped);
+    const std::pair<const char*, int> numbers[] = {{"Required", c.required},   {"Translated", c.translated}, {"Up to date", c.up_to_date},
+                                                   {"Stale", c.stale},         {"Untracked", c.untracked},   {"Missing", c.missing},
+                                                   {"Pending", c.pending},     {"Skipped", c.skipped}};
+    for (const auto& [label, count] : numbers) html += cell(label, std::to_string(count), "num");
     const std::string summary = fmt::format("{} of {} up to date ({})", c.required_up_to_date, c.required, percent(c.required_up_to_date, c.required));
-    html += "<td>" + coverage_bar(c, language_name(edition.lang) + ": " + summary) + "<br/>" + summary + "</td></tr>\n";
+    html += cell("Required articles up to date", coverage_bar(c, language_name(edition.lang) + ": " + summary) + "<br/>" + summary) + "</tr>\n";
   }
   return html + "</tbody>\n</table></div>\n";
 }
 
 std::string findings_table(const Report& report, const Links& links) {
   if (report.findings.empty()) return "<p>Nothing to do: every required article is translated and up to date.</p>\n";
-  std::string html = "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Edition</th><th scope=\"col\">Article</th>"
+  std::string html = "<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Edition</th><th scope=\"col\">Article</th>"
                      "<th scope=\"col\">What to do</th></tr></thead>\n<tbody>\n";
   for (const auto& row : report.findings)
-    html += "<tr><td>" + status_badge(row.status, row.fails) + "</td><td>" + escape(row.lang) + "</td>" + article_cell(row, links, "") +
-            "<td>" + escape(row.detail) + "</td></tr>\n";
+    html += "<tr>" + cell("Status", status_badge(row.status, row.fails)) + cell("Edition", escape(row.lang)) + article_cell(row, links, "") +
+            cell("What to do", escape(row.detail)) + "</tr>\n";
   return html + "</tbody>\n</table></div>\n";
 }
 
@@ -153,12 +160,12 @@ std::string edition_page(const Report& report, const EditionPage& edition, const
                      fmt::format("{} of {} required articles up to date ({}); {} translated, {} stale, {} missing, {} pending.", c.required_up_to_date, c.required,
                                  percent(c.required_up_to_date, c.required), c.translated, c.stale + c.untracked, c.missing, c.pending) +
                      "</p>\n" + coverage_bar(c, language_name(edition.lang) + " coverage") + memory_line(edition.memory) +
-                     "\n<h2>Articles</h2>\n<div class=\"scroll\"><table id=\"articles\">\n<thead><tr><th scope=\"col\">Article</th>"
+                     "\n<h2>Articles</h2>\n<div class=\"scroll\"><table id=\"articles\" class=\"stack\">\n<thead><tr><th scope=\"col\">Article</th>"
                      "<th scope=\"col\">Status</th><th scope=\"col\">Translated title</th><th scope=\"col\">Detail</th><th scope=\"col\">File</th></tr></thead>\n<tbody>\n";
   for (const auto& row : edition.articles) {
-    body += "<tr data-status=\"" + std::string(to_string(row.status)) + "\">" + article_cell(row, links, root) + "<td>" + status_badge(row.status, row.fails) +
-            "</td><td>" + (row.title.empty() ? "" : text_in(edition.lang, row.title)) + "</td><td>" + escape(row.detail) + "</td><td>" +
-            file_link(row.path, links, root) + "</td></tr>\n";
+    body += "<tr data-status=\"" + std::string(to_string(row.status)) + "\">" + article_cell(row, links, root) + cell("Status", status_badge(row.status, row.fails)) +
+            cell("Translated title", row.title.empty() ? "" : text_in(edition.lang, row.title)) + cell("Detail", escape(row.detail)) +
+            cell("File", file_link(row.path, links, root)) + "</tr>\n";
   }
   body += "</tbody>\n</table></div>\n</main>\n" + footer(report);
   return page({language_name(edition.lang) + " edition – translation coverage", root, true}, body);
@@ -173,17 +180,30 @@ std::string words(const std::vector<WordRun>& runs, const char* wrapper) {
   return html;
 }
 
+// The edition's translation of the old English beside it, or why there is none.
+std::string old_translation_cell(const SentenceDiff& change, const ArticleStatus& row) {
+  const std::string label = " data-label=\"The " + escape(language_name(row.lang)) + " made from it\"";
+  if (change.kind == SentenceChange::Kind::added) return "<td class=\"none\"" + label + "><em>(a new sentence: nothing translated yet)</em></td>";
+  const OldTranslation& old = change.old_translation;
+  if (old.source == OldTranslation::Source::none)
+    return "<td class=\"none\"" + label + "><em>No translation of this sentence is known: the memory holds no pair with this English.</em></td>";
+  const std::string from = old.source == OldTranslation::Source::aligned ? "aligned from this article" : "an exact match in the memory";
+  return "<td class=\"translation\"" + lang_attributes(row.lang) + label + ">" + text_in(row.lang, old.text) + "<br/><small class=\"muted\"" +
+         lang_attributes("en") + ">" + from + "</small></td>";
+}
+
 std::string changes_section(const ArticleStatus& row, const std::string& source_lang) {
   if (row.status != SyncStatus::stale) return "";
-  std::string html = "<h3>What changed in the English since the " + escape(language_name(row.lang)) + " translation</h3>\n";
+  const std::string language = escape(language_name(row.lang));
+  std::string html = "<h3>What changed in the English since the " + language + " translation</h3>\n";
   if (row.changes.empty()) return html + "<p>" + escape(row.detail) + "</p>\n";
   html += "<div class=\"scroll\"><table class=\"sentences\">\n<thead><tr><th scope=\"col\">The English it was translated from</th>"
-          "<th scope=\"col\">The English now</th></tr></thead>\n<tbody>\n";
+          "<th scope=\"col\">The English now</th><th scope=\"col\">The " + language + " made from it</th></tr></thead>\n<tbody>\n";
+  const std::string english = report_html::lang_attributes(source_lang);
   for (const auto& change : row.changes) {
-    const std::string kind(to_string(change.kind));
-    html += "<tr class=\"" + kind + "\"><td" + report_html::lang_attributes(source_lang) + ">" +
-            (change.before.empty() ? "<em>(added)</em>" : words(change.before, "del")) + "</td><td" + report_html::lang_attributes(source_lang) + ">" +
-            (change.after.empty() ? "<em>(removed)</em>" : words(change.after, "ins")) + "</td></tr>\n";
+    html += "<tr class=\"" + std::string(to_string(change.kind)) + "\"><td" + english + " data-label=\"The English it was translated from\">" +
+            (change.before.empty() ? "<em>(added)</em>" : words(change.before, "del")) + "</td><td" + english + " data-label=\"The English now\">" +
+            (change.after.empty() ? "<em>(removed)</em>" : words(change.after, "ins")) + "</td>" + old_translation_cell(change, row) + "</tr>\n";
   }
   return html + "</tbody>\n</table></div>\n";
 }
@@ -195,13 +215,13 @@ std::string article_page(const Report& report, const ArticlePage& article, const
   std::string body = navigation(report, links, root) + "<main>\n<h1>" + (article.title.empty() ? "<code>" + escape(article.id) + "</code>" : text_in(report.source_lang, article.title)) +
                      "</h1>\n<p class=\"meta\"><code>" + escape(article.id) + "</code>" + (article.date ? ", dated " + article.date->to_string() : "") +
                      (article.path.empty() ? std::string(", no English article") : ", " + file_link(article.path, links, root)) +
-                     "</p>\n<h2>Editions</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">Edition</th><th scope=\"col\">Status</th>"
+                     "</p>\n<h2>Editions</h2>\n<div class=\"scroll\"><table class=\"stack\">\n<thead><tr><th scope=\"col\">Edition</th><th scope=\"col\">Status</th>"
                      "<th scope=\"col\">Title</th><th scope=\"col\">Detail</th><th scope=\"col\">File</th></tr></thead>\n<tbody>\n";
   std::string changes;
   for (const auto& row : article.editions) {
-    body += "<tr><th scope=\"row\">" + edition_name(row.lang) + "</th><td>" + status_badge(row.status, row.fails) + "</td><td>" +
-            (row.title.empty() ? "" : text_in(row.lang, row.title)) + "</td><td>" + escape(row.detail) + "</td><td>" + file_link(row.path, links, root) +
-            "</td></tr>\n";
+    body += "<tr><th scope=\"row\">" + edition_name(row.lang) + "</th>" + cell("Status", status_badge(row.status, row.fails)) +
+            cell("Title", row.title.empty() ? "" : text_in(row.lang, row.title)) + cell("Detail", escape(row.detail)) + cell("File", file_link(row.path, links, root)) +
+            "</tr>\n";
     changes += changes_section(row, report.source_lang);
   }
   body += "</tbody>\n</table></div>\n" + (changes.empty() ? "" : "<h2>Changes to translate</h2>\n" + changes) + "</main>\n" + footer(report);

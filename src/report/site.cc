@@ -37,20 +37,29 @@ Status make_folder(const fs::path& folder) {
 
 std::string front_page_html(const Report& report) { return report_html::front_page(report, {.pages = false, .files_root = ""}); }
 
-Result<fs::path> write_report_site(const Report& report, const fs::path& folder, const fs::path& workspace_root) {
+Result<fs::path> write_report_site(const Report& report, const fs::path& folder, const fs::path& workspace_root,
+                                   const ReportProgressCallback& on_progress) {
+  const std::size_t pages = report.editions.size() + report.articles.size() + 1;
+  std::size_t written_pages = 0;
+  const auto wrote_one = [&] {
+    if (on_progress) on_progress({"writing pages", ++written_pages, pages});
+  };
   for (const fs::path& sub : {folder / "editions", folder / "articles"})
     if (const Status made = make_folder(sub); !made) return made.error();
   const report_html::Links links{.pages = true, .files_root = relative_root(folder, workspace_root)};
   for (const auto& edition : report.editions) {
     const fs::path path = folder / "editions" / (report_html::url_segment(edition.lang) + ".html");
     if (const Status written = write_file_atomically(path, report_html::edition_page(report, edition, links)); !written) return written.error();
+    wrote_one();
   }
   for (const auto& article : report.articles) {
     const fs::path path = folder / "articles" / report_html::article_file(article.id);
     if (const Status written = write_file_atomically(path, report_html::article_page(report, article, links)); !written) return written.error();
+    wrote_one();
   }
   const fs::path index = folder / "index.html";
   if (const Status written = write_file_atomically(index, report_html::front_page(report, links)); !written) return written.error();
+  wrote_one();
   return index;
 }
 

@@ -33,7 +33,8 @@ body{margin:0 auto;max-width:72rem;padding:1rem;background:var(--bg);color:var(-
  font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Naskh Arabic","Vazirmatn",sans-serif}
 a{color:var(--link)}
 header nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;border-bottom:1px solid var(--border);padding-bottom:.5rem}
-h1{font-size:1.6rem;margin:.75rem 0}
+h1{font-size:1.6rem;margin:.75rem 0;overflow-wrap:anywhere}
+code{overflow-wrap:anywhere}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 h3{font-size:1.05rem;margin:1rem 0 .25rem}
 .meta,.tag,.muted{color:var(--muted)}
@@ -44,7 +45,7 @@ th{background:var(--surface)}
 td.num,th.num{text-align:end;font-variant-numeric:tabular-nums}
 .badge{white-space:nowrap;font-weight:600}
 .fails{font-size:.85em;text-transform:uppercase;letter-spacing:.03em}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(24rem,1fr));gap:1rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(24rem,100%),1fr));gap:1rem}
 .card{border:1px solid var(--border);border-radius:.5rem;padding:.75rem 1rem;background:var(--bg)}
 .card h3{margin-top:0}
 .chart{width:100%;height:auto;max-width:40rem}
@@ -56,14 +57,34 @@ td.num,th.num{text-align:end;font-variant-numeric:tabular-nums}
 .bar rect.frame{fill:none;stroke:var(--border)}
 mark.changed{background:var(--mark);color:inherit;text-decoration:underline;text-decoration-thickness:2px}
 del mark.changed{text-decoration:line-through}
-.sentences td{width:50%}
+.sentences td{width:33%}
+.sentences td.none{color:var(--muted)}
 footer{margin-top:2rem;border-top:1px solid var(--border);padding-top:.5rem;color:var(--muted);font-size:.9rem}
 .controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:.5rem 0}
 .controls input,.controls select{font:inherit;color:var(--text);background:var(--bg);border:1px solid var(--border);padding:.2rem .4rem}
 th button{font:inherit;font-weight:700;color:inherit;background:none;border:0;padding:0;cursor:pointer}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-@media print{body{max-width:none;background:#fff;color:#000}header nav,.controls{display:none}
- .card{break-inside:avoid}a{color:#000}}
+/* A phone: each row of a table becomes a block, every cell under the name of its column. */
+@media (max-width:40rem){
+ body{padding:.75rem}
+ h1{font-size:1.35rem}
+ table.stack thead,table.sentences thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+ table.stack tr,table.sentences tr{display:flex;flex-wrap:wrap;border:1px solid var(--border);border-radius:.4rem;margin:0 0 .75rem;padding:.3rem 0}
+ table.stack td,table.stack tbody th,table.sentences td{display:block;flex:1 1 100%;width:auto;border:0;padding:.2rem .6rem}
+ table.stack tbody th{background:none;font-size:1.05rem}
+ table.stack td.num{flex:1 1 40%;display:flex;justify-content:space-between;gap:.5rem;text-align:end}
+ td[data-label]::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:600;color:var(--muted)}
+ td.num[data-label]::before{display:inline;font-size:inherit;font-weight:400}
+ .bar{height:1.5rem}
+ .card{padding:.5rem}
+ table.stack td:empty{display:none}
+ table.points th,table.points td{padding:.2rem .25rem;font-size:.85rem}
+}
+@media print{body{max-width:none;background:#fff;color:#000;font-size:11pt}header nav,.controls{display:none}
+ .scroll{overflow:visible}table{font-size:9.5pt}th,td{padding:.2rem .3rem}
+ tr,.card,figure,svg{break-inside:avoid}h1,h2,h3,h4{break-after:avoid}
+ a{color:#000}main a[href]:not([href^="#"])::after{content:" (" attr(href) ")";font-size:.85em;overflow-wrap:anywhere}
+ td[data-label]::before{content:none}}
 )css";
 
 constexpr std::string_view kStatusRule = ".s-";

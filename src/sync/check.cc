@@ -168,11 +168,11 @@ std::optional<Article> current_english(const Workspace& workspace, const Article
 // editions point at it.
 class StaleExplainer {
  public:
-  StaleExplainer(const Workspace& workspace, const std::vector<Finding*>& stale) : workspace_(workspace) {
+  StaleExplainer(const Workspace& workspace, const std::vector<Finding*>& stale, const History* history) : workspace_(workspace) {
     std::vector<EarlierRevision> wanted;
     for (const Finding* finding : stale)
       if (const Article* english = english_of(*finding)) wanted.push_back({english, *finding->recorded_revision});
-    earlier_ = english_at_revisions(workspace, wanted);
+    earlier_ = history ? english_at_revisions(workspace, *history, wanted) : english_at_revisions(workspace, wanted);
   }
 
   void explain(Finding& finding) {
@@ -282,7 +282,7 @@ Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& op
       if (finding.status == SyncStatus::stale) stale.push_back(&finding);
     }
   if (options.explain_stale && !stale.empty()) {
-    StaleExplainer explainer(workspace, stale);
+    StaleExplainer explainer(workspace, stale, options.history);
     for (Finding* finding : stale) explainer.explain(*finding);
   }
   return report;

@@ -88,3 +88,24 @@ TEST_CASE("english_at_revisions answers many articles from one walk, skipping wh
   CHECK(found.at({"b", revision("First B.\n")}).path == "editions/en/b.md@" + found.at({"b", revision("First B.\n")}).path.substr(17));
   CHECK(english_at_revisions(*workspace, {{b, revision("First B.\n")}}, 1).empty());  // one version in reach: the newest
 }
+
+TEST_CASE("parse_history reads git log --raw -z: commits newest first, renames, links, names with any bytes") {
+  using namespace std::string_literals;
+  const std::string log = "\x01" "2222 172800\0\n"s + ":100644 100644 aaaa bbbb R100\0editions/en/x.md\0editions/en/y z.md\0"s +
+                          ":000000 120000 0000 cccc A\0editions/ar/l.md\0"s + "\x01" "1111 86400\0\n:000000 100644 0000 aaaa A\0editions/en/x.md\0"s;
+  const History history = parse_history(log);
+  CHECK(history.available);
+  REQUIRE(history.commits.size() == 2);
+  CHECK(history.commits[0].hash == "2222");
+  CHECK(history.commits[0].time == 172800);
+  REQUIRE(history.commits[0].changes.size() == 2);
+  const FileChange& renamed = history.commits[0].changes[0];
+  CHECK(renamed.status == 'R');
+  CHECK(renamed.blob == "bbbb");
+  CHECK(renamed.old_path == "editions/en/x.md");
+  CHECK(renamed.path == "editions/en/y z.md");
+  CHECK(renamed.regular);
+  CHECK_FALSE(history.commits[0].changes[1].regular);  // a symbolic link
+  CHECK(history.commits[1].changes.at(0).path == "editions/en/x.md");
+  CHECK(parse_history("not a log").commits.empty());
+}

@@ -37,9 +37,13 @@ std::string known_languages(const WorkspaceConfig& config) {
   return list;
 }
 
-bool is_known_language(const WorkspaceConfig& config, const std::string& lang) {
+bool is_known_language(const WorkspaceConfig& config, std::string_view lang) {
   return lang == config.source_lang || config.edition(lang) != nullptr;
 }
+
+bool is_hidden(std::string_view name) { return !name.empty() && name.front() == '.'; }
+
+bool is_markdown(std::string_view name) { return name.size() > 3 && name.substr(name.size() - 3) == ".md"; }
 
 bool is_inside(const fs::path& path, const fs::path& root) {
   const auto [stop, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
@@ -68,11 +72,11 @@ Result<std::vector<fs::path>> article_files(const fs::path& folder) {
   std::error_code error;
   for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
     const std::string name = it->path().filename().string();
-    if (!name.empty() && name.front() == '.') {
+    if (is_hidden(name)) {
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->path().extension() == ".md" && (it->is_regular_file() || it->is_symlink())) files.push_back(it->path());
+    if (is_markdown(name) && (it->is_regular_file() || it->is_symlink())) files.push_back(it->path());
   }
   if (error) return io_error(folder.string() + ": cannot list: " + error.message());
   std::sort(files.begin(), files.end());
@@ -114,6 +118,21 @@ void load_article(Workspace& workspace, Loader& loader, const std::string& lang,
 }
 
 }  // namespace
+
+std::optional<ArticlePath> article_path(const WorkspaceConfig& config, std::string_view path) {
+  const std::string prefix = config.editions_dir + "/";
+  if (path.substr(0, prefix.size()) != prefix) return std::nullopt;
+  std::vector<std::string_view> parts;
+  for (std::size_t start = prefix.size(); start <= path.size();) {
+    const std::size_t slash = std::min(path.find('/', start), path.size());
+    parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  if (parts.size() < 2 || !is_markdown(parts.back()) || !is_known_language(config, parts.front())) return std::nullopt;
+  for (const auto part : parts)
+    if (part.empty() || is_hidden(part)) return std::nullopt;
+  return ArticlePath{std::string(parts.front()), std::string(parts.back().substr(0, parts.back().size() - 3))};
+}
 
 namespace {
 

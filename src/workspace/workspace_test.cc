@@ -114,3 +114,21 @@ TEST_CASE("init_workspace creates the layout and refuses to overwrite") {
   REQUIRE_FALSE(again.ok());
   CHECK(again.error().message == (fresh / "edsync.yaml").string() + ": already exists; this folder is a workspace already");
 }
+
+TEST_CASE("article_path: Markdown files in a known language folder, nothing hidden") {
+  WorkspaceConfig config;
+  config.editions = {{"ar", true, std::nullopt}};
+  const auto raid = article_path(config, "editions/ar/2013/raid.md");
+  REQUIRE(raid);
+  CHECK(raid->lang == "ar");
+  CHECK(raid->stem == "raid");
+  CHECK(article_path(config, "editions/en/raid.md"));
+  CHECK_FALSE(article_path(config, "editions/xx/raid.md"));      // not a language of the workspace
+  CHECK_FALSE(article_path(config, "editions/ar/.raid.md"));     // hidden
+  CHECK_FALSE(article_path(config, "editions/ar/.drafts/raid.md"));
+  CHECK_FALSE(article_path(config, "editions/ar/raid.txt"));
+  CHECK_FALSE(article_path(config, "editions/ar/.md"));
+  CHECK_FALSE(article_path(config, "editions/raid.md"));         // no language folder
+  CHECK_FALSE(article_path(config, "notes/ar/raid.md"));
+  CHECK_FALSE(article_path(config, "editions/ar//raid.md"));
+}

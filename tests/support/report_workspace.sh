@@ -42,6 +42,18 @@ article editions/ar/escaped.md 'عنوان فيه <b>Camp Ashraf</b> 2013' 2013-
 "$EDSYNC" mark-synced ar raid >/dev/null
 "$EDSYNC" mark-synced fa raid >/dev/null
 "$EDSYNC" mark-synced ar escaped >/dev/null
+# The Persian raid's sentences as the aligner pairs them, with the English revision they were aligned with.
+fa_revision=$(sed -n 's/^source_revision: //p' editions/fa/raid.md)
+fa_pair() {  # English Persian
+  printf '<tu><prop type="x-edsync-origin">aligned</prop><prop type="x-edsync-article">raid</prop><prop type="x-edsync-revision">%s</prop>' "$fa_revision"
+  printf '<prop type="x-edsync-edition">fa</prop><tuv xml:lang="en"><seg>%s</seg></tuv><tuv xml:lang="fa"><seg>%s</seg></tuv></tu>\n' "$1" "$2"
+}
+{
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="edsync" creationtoolversion="0.1.0" segtype="sentence" o-tmf="edsync" adminlang="en" srclang="en" datatype="plaintext"/><body>\n'
+  fa_pair "Police entered the camp on Sunday." "پلیس روز یکشنبه وارد اردوگاه شد."
+  fa_pair "Three people were hurt." "سه نفر زخمی شدند."
+  printf '</body></tmx>\n'
+} >tm/fa.tmx
 commit 2013-09-09 "Arabic and Persian: raid; Arabic: escaped"
 
 article editions/en/raid.md "Police raid the camp" 2013-09-08 "Police entered the camp on Sunday. Five people were hurt. Reporters were kept out."
