@@ -267,7 +267,11 @@ TriggerTable::Required TriggerTable::number_requirement(const Requirement& requi
 void TriggerTable::classify(const icu::UnicodeString& text, Classified& out) const {
   out.units = text.getBuffer();
   out.length = text.length();
-  out.classes.resize(static_cast<std::size_t>(out.length));
+  // Two units of "no character" after the end, so that scans may read the
+  // two classes after any position without testing for the end.
+  out.classes.resize(static_cast<std::size_t>(out.length) + 2);
+  out.classes[static_cast<std::size_t>(out.length)] = static_cast<std::uint16_t>(none_class_);
+  out.classes[static_cast<std::size_t>(out.length) + 1] = static_cast<std::uint16_t>(none_class_);
   out.required.resize(required_sets_);
   for (auto& positions : out.required) positions.clear();
   out.surrogate_pairs = false;
@@ -358,25 +362,26 @@ void TriggerTable::positions_where_any(const Classified& text, const Word* rules
 
 // The common case (no surrogate pairs, at most 64 rules): the neighbours of
 // a unit are the next units. At most places no rule can both end with the
-// unit before and start with the one after (letters on both sides of a
-// "[.!?]" rule): the two one-class masks rule them out before the pair
-// tables are read.
+// unit before and start with the two after it (letters on both sides of a
+// "[.!?]" rule, a space before a lower-case letter that no ")" or "." follows
+// for the list rules): the class before and the pair of classes after rule
+// them out with one branch that is almost never taken, before the pair
+// before is read. The classes are padded with "no character" past the end.
 void TriggerTable::scan_by_unit(const Classified& text, Word rules, std::vector<std::int32_t>& out) const {
   const std::size_t classes_count = classes_;
   const std::uint16_t* classes = text.classes.data();
   const std::int32_t length = text.length;
   const Word* last_one = last_masks_.data();
-  const Word* first_one = first_masks_.data();
   const Word* last = last_pair_masks_.data();
   const Word* first = first_pair_masks_.data();
   const std::size_t none = none_class_;
   for (std::int32_t position = 1; position <= length; ++position) {
     const std::size_t before = classes[position - 1];
-    const std::size_t after = position < length ? classes[position] : none;
-    if ((last_one[before] & first_one[after] & rules) == 0) continue;
+    const Word ahead =
+        last_one[before] & first[classes[position] * classes_count + classes[position + 1]] & rules;
+    if (ahead == 0) continue;
     const std::size_t next_before = position >= 2 ? classes[position - 2] : none;
-    const std::size_t next_after = position + 1 < length ? classes[position + 1] : none;
-    const Word mask = last[before * classes_count + next_before] & first[after * classes_count + next_after] & rules;
+    const Word mask = ahead & last[before * classes_count + next_before];
     if (mask != 0 && any_may_match(&mask, text, position)) out.push_back(position);
   }
 }

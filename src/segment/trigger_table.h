@@ -30,7 +30,7 @@ class TriggerTable {
   struct Classified {
     const char16_t* units = nullptr;
     std::int32_t length = 0;
-    std::vector<std::uint16_t> classes;
+    std::vector<std::uint16_t> classes;  // length + 2: two of "no character" follow the text
     std::vector<std::vector<std::int32_t>> required;  // per requirement set, ascending
     bool surrogate_pairs = false;
   };
