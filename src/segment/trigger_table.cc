@@ -144,9 +144,12 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
     }
   }
 
+  classes_ = classes;
   for (auto& trigger : triggers_) {
     trigger.before_deeper = deeper_columns(trigger.before);
     trigger.after_deeper = deeper_columns(trigger.after);
+    trigger.before_bits = shape_bits(trigger.before);
+    trigger.after_bits = shape_bits(trigger.after);
   }
 
   // The first characters on each side, for all rules at once.
@@ -171,7 +174,6 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
     mark(triggers_[rule].before, last_masks_, rule);
     mark(triggers_[rule].after, first_masks_, rule);
   }
-  classes_ = classes;
   if (classes * classes * words_ <= kLargestPairTable && pair_work(classes) <= kLargestPairWork) {
     last_pair_masks_.assign(classes * classes * words_, 0);
     first_pair_masks_.assign(classes * classes * words_, 0);
@@ -194,6 +196,46 @@ std::vector<std::vector<TriggerTable::Word>> TriggerTable::deeper_columns(const 
     deeper.push_back(std::move(allowed));
   }
   return deeper;
+}
+
+// Worth it for a side of several shapes (the title rules' dozens of
+// abbreviations); one or two are as quick to test one by one.
+TriggerTable::ShapeBits TriggerTable::shape_bits(const std::vector<Shape>& shapes) const {
+  constexpr std::size_t kFewestShapes = 3;
+  ShapeBits bits;
+  if (shapes.size() < kFewestShapes || shapes.size() > 64) return bits;
+  for (const auto& shape : shapes) bits.columns = std::max(bits.columns, shape.columns.size() + (shape.edge ? 1 : 0));
+  bits.allowed.assign(bits.columns * classes_, 0);
+  for (std::size_t s = 0; s < shapes.size(); ++s) {
+    const Shape& shape = shapes[s];
+    const Word bit = Word{1} << s;
+    bits.all |= bit;
+    for (std::size_t d = 0; d < bits.columns; ++d) {
+      for (std::uint32_t c = 0; c < classes_; ++c) {
+        bool holds_here = true;  // beyond a shape's columns: anything, unless it ends with the text
+        if (d < shape.columns.size()) {
+          holds_here = c != none_class_ && in_set(shape.columns[d], c);
+        } else if (d == shape.columns.size() && shape.edge) {
+          holds_here = c == none_class_;
+        }
+        if (holds_here) bits.allowed[d * classes_ + c] |= bit;
+      }
+    }
+  }
+  return bits;
+}
+
+// As holds_by_unit: the units beside the position, "no character" past either end.
+bool TriggerTable::bits_hold(const ShapeBits& bits, const Classified& text, std::int32_t position,
+                             bool forward) const {
+  Word alive = bits.all;
+  const std::uint16_t* classes = text.classes.data();
+  for (std::size_t d = 0; d < bits.columns && alive != 0; ++d) {
+    const std::int32_t at = forward ? position + static_cast<std::int32_t>(d) : position - 1 - static_cast<std::int32_t>(d);
+    const std::size_t character_class = at < 0 || at >= text.length ? none_class_ : classes[at];
+    alive &= bits.allowed[d * classes_ + character_class];
+  }
+  return alive != 0;
 }
 
 bool TriggerTable::deeper_hold(const std::vector<std::vector<Word>>& deeper, const Classified& text,
@@ -442,6 +484,12 @@ bool TriggerTable::may_match(std::size_t rule, const Classified& text, std::int3
   if (before.units && !occurs(text.required[before.set], position - before.units, position)) return false;
   const auto& after = trigger.after_required;
   if (after.units && !occurs(text.required[after.set], position, position + after.units)) return false;
+  if (!text.surrogate_pairs) {
+    const auto side_holds = [&](const ShapeBits& bits, const std::vector<Shape>& shapes, bool forward) {
+      return bits.columns ? bits_hold(bits, text, position, forward) : holds_by_unit(shapes, text, position, forward);
+    };
+    return side_holds(trigger.before_bits, trigger.before, false) && side_holds(trigger.after_bits, trigger.after, true);
+  }
   if (!deeper_hold(trigger.before_deeper, text, position, false)) return false;
   if (!deeper_hold(trigger.after_deeper, text, position, true)) return false;
   return holds(trigger.before, text, position, false) && holds(trigger.after, text, position, true);
