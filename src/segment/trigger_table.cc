@@ -206,21 +206,25 @@ TriggerTable::ShapeBits TriggerTable::shape_bits(const std::vector<Shape>& shape
   if (shapes.size() < kFewestShapes || shapes.size() > 64) return bits;
   for (const auto& shape : shapes) bits.columns = std::max(bits.columns, shape.columns.size() + (shape.edge ? 1 : 0));
   bits.allowed.assign(bits.columns * classes_, 0);
+  std::vector<Word> free(bits.columns, 0);  // per distance, the shapes that ask nothing there
   for (std::size_t s = 0; s < shapes.size(); ++s) {
     const Shape& shape = shapes[s];
     const Word bit = Word{1} << s;
     bits.all |= bit;
-    for (std::size_t d = 0; d < bits.columns; ++d) {
-      for (std::uint32_t c = 0; c < classes_; ++c) {
-        bool holds_here = true;  // beyond a shape's columns: anything, unless it ends with the text
-        if (d < shape.columns.size()) {
-          holds_here = c != none_class_ && in_set(shape.columns[d], c);
-        } else if (d == shape.columns.size() && shape.edge) {
-          holds_here = c == none_class_;
+    for (std::size_t d = 0; d < shape.columns.size(); ++d) {  // the classes of its set (never "no character")
+      const Word* set = &set_bits_[shape.columns[d] * class_words_];
+      for (std::size_t w = 0; w < class_words_; ++w) {
+        for (Word members = set[w]; members != 0; members &= members - 1) {
+          bits.allowed[d * classes_ + w * 64 + static_cast<std::size_t>(std::countr_zero(members))] |= bit;
         }
-        if (holds_here) bits.allowed[d * classes_ + c] |= bit;
       }
     }
+    const std::size_t ends = shape.columns.size();  // the text ends there, or anything may follow
+    if (shape.edge) bits.allowed[ends * classes_ + none_class_] |= bit;
+    for (std::size_t d = ends + (shape.edge ? 1 : 0); d < bits.columns; ++d) free[d] |= bit;
+  }
+  for (std::size_t d = 0; d < bits.columns; ++d) {
+    for (std::size_t c = 0; c < classes_; ++c) bits.allowed[d * classes_ + c] |= free[d];
   }
   return bits;
 }
