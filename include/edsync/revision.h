@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,21 @@ std::string revision_of(std::string_view title, std::string_view body);
 
 // Lower-case SHA-256 of raw bytes, 64 hex digits.
 std::string sha256_hex(std::string_view bytes);
+
+// The same of bytes given in pieces, e.g. as they are written.
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void add(std::string_view bytes);
+  std::string hex();  // of everything added; call once
+
+ private:
+  struct Context;
+  std::unique_ptr<Context> context_;
+};
 
 // The same of a file's bytes, read a megabyte at a time.
 Result<std::string> sha256_hex_of_file(const std::filesystem::path& path);

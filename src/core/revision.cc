@@ -40,25 +40,41 @@ std::string sha256_hex(std::string_view bytes) {
   return to_hex(digest.data(), digest_length);
 }
 
+struct Sha256::Context {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> digest{EVP_MD_CTX_new(), EVP_MD_CTX_free};
+};
+
+Sha256::Sha256() : context_(std::make_unique<Context>()) {
+  if (!context_->digest || EVP_DigestInit_ex(context_->digest.get(), EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("OpenSSL SHA-256 failed");  // only on allocation failure
+}
+
+Sha256::~Sha256() = default;
+
+void Sha256::add(std::string_view bytes) {
+  if (!bytes.empty() && EVP_DigestUpdate(context_->digest.get(), bytes.data(), bytes.size()) != 1)
+    throw std::runtime_error("OpenSSL SHA-256 failed");
+}
+
+std::string Sha256::hex() {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int digest_length = 0;
+  if (EVP_DigestFinal_ex(context_->digest.get(), digest.data(), &digest_length) != 1)
+    throw std::runtime_error("OpenSSL SHA-256 failed");
+  return to_hex(digest.data(), digest_length);
+}
+
 Result<std::string> sha256_hex_of_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return io_error(path.string() + ": cannot open: " + std::strerror(errno));
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("OpenSSL SHA-256 failed");
+  Sha256 hash;
   std::vector<char> buffer(1 << 20);
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    if (got > 0 && EVP_DigestUpdate(context.get(), buffer.data(), got) != 1)
-      throw std::runtime_error("OpenSSL SHA-256 failed");
+    hash.add(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
   }
   if (in.bad()) return io_error(path.string() + ": read failed: " + std::strerror(errno));
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int digest_length = 0;
-  if (EVP_DigestFinal_ex(context.get(), digest.data(), &digest_length) != 1)
-    throw std::runtime_error("OpenSSL SHA-256 failed");
-  return to_hex(digest.data(), digest_length);
+  return hash.hex();
 }
 
 std::string revision_of(std::string_view title, std::string_view body) {

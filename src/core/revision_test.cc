@@ -12,6 +12,9 @@ using namespace edsync;
 TEST_CASE("sha256_hex matches the published test vectors") {
   CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  edsync::Sha256 pieces;
+  for (const char* piece : {"a", "", "bc"}) pieces.add(piece);
+  CHECK(pieces.hex() == sha256_hex("abc"));
 }
 
 TEST_CASE("a reformat keeps the revision") {

@@ -1,6 +1,6 @@
-#include <algorithm>
 #include <sstream>
 
+#include "edsync/common_subsequence.h"
 #include "edsync/report.h"
 
 namespace edsync {
@@ -24,29 +24,21 @@ void append(std::vector<WordRun>& runs, const std::string& word, bool changed) {
   }
 }
 
-// Longest common subsequence table over words; sentences are short, so the
-// quadratic table costs little.
-std::vector<std::vector<int>> common_lengths(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::vector<std::vector<int>> lengths(a.size() + 1, std::vector<int>(b.size() + 1, 0));
-  for (std::size_t i = a.size(); i-- > 0;)
-    for (std::size_t j = b.size(); j-- > 0;)
-      lengths[i][j] = a[i] == b[j] ? lengths[i + 1][j + 1] + 1 : std::max(lengths[i + 1][j], lengths[i][j + 1]);
-  return lengths;
-}
-
 }  // namespace
 
 SentenceDiff diff_words(const SentenceChange& change) {
   SentenceDiff diff{.kind = change.kind};
   const auto before = words_of(change.before);
   const auto after = words_of(change.after);
-  const auto lengths = common_lengths(before, after);
+  // Sentences are short: the quadratic table costs little.
+  const CommonSubsequence common(before.size(), after.size(),
+                                 [&](std::size_t i, std::size_t j) { return before[i] == after[j]; });
   std::size_t i = 0, j = 0;
   while (i < before.size() || j < after.size()) {
     if (i < before.size() && j < after.size() && before[i] == after[j]) {
       append(diff.before, before[i++], false);
       append(diff.after, after[j++], false);
-    } else if (j == after.size() || (i < before.size() && lengths[i + 1][j] >= lengths[i][j + 1])) {
+    } else if (j == after.size() || (i < before.size() && common.from(i + 1, j) >= common.from(i, j + 1))) {
       append(diff.before, before[i++], change.kind == SentenceChange::Kind::changed);
     } else {
       append(diff.after, after[j++], change.kind == SentenceChange::Kind::changed);

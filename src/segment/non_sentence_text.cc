@@ -252,8 +252,9 @@ void mask_escaped_line_breaks(icu::UnicodeString& text) {
 
 }  // namespace
 
-MaskHints mask_hints(std::string_view utf8) {
-  return {utf8.find('<') != std::string_view::npos, utf8.find('\\') != std::string_view::npos};
+MaskHints mask_hints(std::string_view utf8, MaskHints within) {
+  return {within.angle_brackets && utf8.find('<') != std::string_view::npos,
+          within.backslashes && utf8.find('\\') != std::string_view::npos};
 }
 
 void mask_non_sentence_text(icu::UnicodeString& text, MaskHints hints) {

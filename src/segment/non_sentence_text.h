@@ -17,7 +17,9 @@ struct MaskHints {
   bool angle_brackets = true;  // '<'
   bool backslashes = true;     // '\'
 };
-MaskHints mask_hints(std::string_view utf8);
+// `within`: the hints of a text that holds these bytes; a character it
+// lacks is not looked for again in each of its blocks.
+MaskHints mask_hints(std::string_view utf8, MaskHints within = {});
 
 // Overwrites such text with white space in the copy the segmenter reads, so
 // that no segment starts or ends with it and none is made of it alone. The

@@ -297,11 +297,12 @@ class BlockSegmenter {
   std::vector<std::pair<std::int32_t, std::int32_t>>& searched_;  // (position, step) of searched rules
 };
 
-void segment_block(Pass& pass, std::string_view text, const Block& block, std::vector<Segment>& out) {
+void segment_block(Pass& pass, std::string_view text, MaskHints text_hints, const Block& block,
+                   std::vector<Segment>& out) {
   Utf16Text& decoded = pass.scratch.decoded;
   const auto bytes = text.substr(block.begin, block.end - block.begin);
   decode_utf8(bytes, decoded);
-  mask_non_sentence_text(decoded.text, mask_hints(bytes));
+  mask_non_sentence_text(decoded.text, mask_hints(bytes, text_hints));
   if (block.soft_line_breaks) mask_soft_breaks(decoded.text);
   BlockSegmenter segmenter(pass, decoded.text);
   auto& ends = segmenter.breaks();
@@ -327,7 +328,8 @@ std::vector<Segment> segment_text(const Segmenter::Rules& rules, std::string_vie
                                   Evaluation evaluation) {
   Pass pass = make_pass(rules, options, evaluation);
   std::vector<Segment> segments;
-  for (const auto& block : split_blocks(text, options.format)) segment_block(pass, text, block, segments);
+  const MaskHints hints = mask_hints(text);
+  for (const auto& block : split_blocks(text, options.format)) segment_block(pass, text, hints, block, segments);
   return segments;
 }
 

@@ -144,9 +144,12 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
     }
   }
 
+  classes_ = classes;
   for (auto& trigger : triggers_) {
     trigger.before_deeper = deeper_columns(trigger.before);
     trigger.after_deeper = deeper_columns(trigger.after);
+    trigger.before_bits = shape_bits(trigger.before);
+    trigger.after_bits = shape_bits(trigger.after);
   }
 
   // The first characters on each side, for all rules at once.
@@ -171,7 +174,6 @@ TriggerTable::TriggerTable(const std::vector<const RuleTrigger*>& triggers) : wo
     mark(triggers_[rule].before, last_masks_, rule);
     mark(triggers_[rule].after, first_masks_, rule);
   }
-  classes_ = classes;
   if (classes * classes * words_ <= kLargestPairTable && pair_work(classes) <= kLargestPairWork) {
     last_pair_masks_.assign(classes * classes * words_, 0);
     first_pair_masks_.assign(classes * classes * words_, 0);
@@ -194,6 +196,50 @@ std::vector<std::vector<TriggerTable::Word>> TriggerTable::deeper_columns(const 
     deeper.push_back(std::move(allowed));
   }
   return deeper;
+}
+
+// Worth it for a side of several shapes (the title rules' dozens of
+// abbreviations); one or two are as quick to test one by one.
+TriggerTable::ShapeBits TriggerTable::shape_bits(const std::vector<Shape>& shapes) const {
+  constexpr std::size_t kFewestShapes = 3;
+  ShapeBits bits;
+  if (shapes.size() < kFewestShapes || shapes.size() > 64) return bits;
+  for (const auto& shape : shapes) bits.columns = std::max(bits.columns, shape.columns.size() + (shape.edge ? 1 : 0));
+  bits.allowed.assign(bits.columns * classes_, 0);
+  std::vector<Word> free(bits.columns, 0);  // per distance, the shapes that ask nothing there
+  for (std::size_t s = 0; s < shapes.size(); ++s) {
+    const Shape& shape = shapes[s];
+    const Word bit = Word{1} << s;
+    bits.all |= bit;
+    for (std::size_t d = 0; d < shape.columns.size(); ++d) {  // the classes of its set (never "no character")
+      const Word* set = &set_bits_[shape.columns[d] * class_words_];
+      for (std::size_t w = 0; w < class_words_; ++w) {
+        for (Word members = set[w]; members != 0; members &= members - 1) {
+          bits.allowed[d * classes_ + w * 64 + static_cast<std::size_t>(std::countr_zero(members))] |= bit;
+        }
+      }
+    }
+    const std::size_t ends = shape.columns.size();  // the text ends there, or anything may follow
+    if (shape.edge) bits.allowed[ends * classes_ + none_class_] |= bit;
+    for (std::size_t d = ends + (shape.edge ? 1 : 0); d < bits.columns; ++d) free[d] |= bit;
+  }
+  for (std::size_t d = 0; d < bits.columns; ++d) {
+    for (std::size_t c = 0; c < classes_; ++c) bits.allowed[d * classes_ + c] |= free[d];
+  }
+  return bits;
+}
+
+// As holds_by_unit: the units beside the position, "no character" past either end.
+bool TriggerTable::bits_hold(const ShapeBits& bits, const Classified& text, std::int32_t position,
+                             bool forward) const {
+  Word alive = bits.all;
+  const std::uint16_t* classes = text.classes.data();
+  for (std::size_t d = 0; d < bits.columns && alive != 0; ++d) {
+    const std::int32_t at = forward ? position + static_cast<std::int32_t>(d) : position - 1 - static_cast<std::int32_t>(d);
+    const std::size_t character_class = at < 0 || at >= text.length ? none_class_ : classes[at];
+    alive &= bits.allowed[d * classes_ + character_class];
+  }
+  return alive != 0;
 }
 
 bool TriggerTable::deeper_hold(const std::vector<std::vector<Word>>& deeper, const Classified& text,
@@ -267,7 +313,11 @@ TriggerTable::Required TriggerTable::number_requirement(const Requirement& requi
 void TriggerTable::classify(const icu::UnicodeString& text, Classified& out) const {
   out.units = text.getBuffer();
   out.length = text.length();
-  out.classes.resize(static_cast<std::size_t>(out.length));
+  // Two units of "no character" after the end, so that scans may read the
+  // two classes after any position without testing for the end.
+  out.classes.resize(static_cast<std::size_t>(out.length) + 2);
+  out.classes[static_cast<std::size_t>(out.length)] = static_cast<std::uint16_t>(none_class_);
+  out.classes[static_cast<std::size_t>(out.length) + 1] = static_cast<std::uint16_t>(none_class_);
   out.required.resize(required_sets_);
   for (auto& positions : out.required) positions.clear();
   out.surrogate_pairs = false;
@@ -358,25 +408,26 @@ void TriggerTable::positions_where_any(const Classified& text, const Word* rules
 
 // The common case (no surrogate pairs, at most 64 rules): the neighbours of
 // a unit are the next units. At most places no rule can both end with the
-// unit before and start with the one after (letters on both sides of a
-// "[.!?]" rule): the two one-class masks rule them out before the pair
-// tables are read.
+// unit before and start with the two after it (letters on both sides of a
+// "[.!?]" rule, a space before a lower-case letter that no ")" or "." follows
+// for the list rules): the class before and the pair of classes after rule
+// them out with one branch that is almost never taken, before the pair
+// before is read. The classes are padded with "no character" past the end.
 void TriggerTable::scan_by_unit(const Classified& text, Word rules, std::vector<std::int32_t>& out) const {
   const std::size_t classes_count = classes_;
   const std::uint16_t* classes = text.classes.data();
   const std::int32_t length = text.length;
   const Word* last_one = last_masks_.data();
-  const Word* first_one = first_masks_.data();
   const Word* last = last_pair_masks_.data();
   const Word* first = first_pair_masks_.data();
   const std::size_t none = none_class_;
   for (std::int32_t position = 1; position <= length; ++position) {
     const std::size_t before = classes[position - 1];
-    const std::size_t after = position < length ? classes[position] : none;
-    if ((last_one[before] & first_one[after] & rules) == 0) continue;
+    const Word ahead =
+        last_one[before] & first[classes[position] * classes_count + classes[position + 1]] & rules;
+    if (ahead == 0) continue;
     const std::size_t next_before = position >= 2 ? classes[position - 2] : none;
-    const std::size_t next_after = position + 1 < length ? classes[position + 1] : none;
-    const Word mask = last[before * classes_count + next_before] & first[after * classes_count + next_after] & rules;
+    const Word mask = ahead & last[before * classes_count + next_before];
     if (mask != 0 && any_may_match(&mask, text, position)) out.push_back(position);
   }
 }
@@ -437,6 +488,12 @@ bool TriggerTable::may_match(std::size_t rule, const Classified& text, std::int3
   if (before.units && !occurs(text.required[before.set], position - before.units, position)) return false;
   const auto& after = trigger.after_required;
   if (after.units && !occurs(text.required[after.set], position, position + after.units)) return false;
+  if (!text.surrogate_pairs) {
+    const auto side_holds = [&](const ShapeBits& bits, const std::vector<Shape>& shapes, bool forward) {
+      return bits.columns ? bits_hold(bits, text, position, forward) : holds_by_unit(shapes, text, position, forward);
+    };
+    return side_holds(trigger.before_bits, trigger.before, false) && side_holds(trigger.after_bits, trigger.after, true);
+  }
   if (!deeper_hold(trigger.before_deeper, text, position, false)) return false;
   if (!deeper_hold(trigger.after_deeper, text, position, true)) return false;
   return holds(trigger.before, text, position, false) && holds(trigger.after, text, position, true);

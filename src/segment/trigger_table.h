@@ -30,7 +30,7 @@ class TriggerTable {
   struct Classified {
     const char16_t* units = nullptr;
     std::int32_t length = 0;
-    std::vector<std::uint16_t> classes;
+    std::vector<std::uint16_t> classes;  // length + 2: two of "no character" follow the text
     std::vector<std::vector<std::int32_t>> required;  // per requirement set, ascending
     bool surrogate_pairs = false;
   };
@@ -56,6 +56,16 @@ class TriggerTable {
     std::uint32_t set = 0;
     std::int32_t units = 0;  // UTF-16 units to look through; 0: nothing required
   };
+  // A side's shapes tested all at once: bit s of allowed[d * classes + c]
+  // says that shape s holds with a character of class c (or none) at
+  // distance d. Without it (columns 0) the shapes are tested one by one.
+  struct ShapeBits {
+    std::size_t columns = 0;
+    Word all = 0;
+    std::vector<Word> allowed;
+  };
+  ShapeBits shape_bits(const std::vector<Shape>& shapes) const;
+  bool bits_hold(const ShapeBits& bits, const Classified& text, std::int32_t position, bool forward) const;
   struct Trigger {
     std::vector<Shape> before;
     std::vector<Shape> after;
@@ -66,6 +76,9 @@ class TriggerTable {
     // test before the shapes one by one.
     std::vector<std::vector<Word>> before_deeper;
     std::vector<std::vector<Word>> after_deeper;
+    // The same shapes as bits, for text without surrogate pairs.
+    ShapeBits before_bits;
+    ShapeBits after_bits;
   };
   std::vector<std::vector<Word>> deeper_columns(const std::vector<Shape>& shapes) const;
   bool deeper_hold(const std::vector<std::vector<Word>>& deeper, const Classified& text, std::int32_t position,

@@ -1,5 +1,6 @@
 #include "edsync/changes.h"
 
+#include "edsync/common_subsequence.h"
 #include "edsync/segment.h"
 #include "edsync/text.h"
 
@@ -18,22 +19,19 @@ std::vector<std::string> sentences_of(std::string_view body, std::string_view la
 }
 
 std::vector<SentenceChange> compare_sentences(const std::vector<std::string>& before, const std::vector<std::string>& after) {
-  // Longest common subsequence table, from the ends.
   const std::size_t n = before.size(), m = after.size();
-  std::vector<std::vector<int>> common(n + 1, std::vector<int>(m + 1, 0));
-  for (std::size_t i = n; i-- > 0;)
-    for (std::size_t j = m; j-- > 0;)
-      common[i][j] = before[i] == after[j] ? common[i + 1][j + 1] + 1 : std::max(common[i + 1][j], common[i][j + 1]);
+  const CommonSubsequence common(n, m, [&](std::size_t i, std::size_t j) { return before[i] == after[j]; });
 
   std::vector<SentenceChange> changes;
   std::size_t i = 0, j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && before[i] == after[j]) {
       ++i, ++j;
-    } else if (i < n && j < m && common[i + 1][j] == common[i][j + 1] && common[i + 1][j + 1] == common[i][j]) {
+    } else if (i < n && j < m && common.from(i + 1, j) == common.from(i, j + 1) &&
+               common.from(i + 1, j + 1) == common.from(i, j)) {
       changes.push_back({SentenceChange::Kind::changed, before[i], after[j], i, j});
       ++i, ++j;
-    } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
+    } else if (j < m && (i == n || common.from(i, j + 1) >= common.from(i + 1, j))) {
       changes.push_back({SentenceChange::Kind::added, "", after[j], i, j});
       ++j;
     } else {

@@ -213,7 +213,7 @@ class CandidateSearch {
     std::vector<FuzzyCandidate> candidates;
     candidates.reserve(found_.size());
     for (const auto& [id, found] : found_)
-      if (const int best = best_possible(found); best >= bounds_.threshold) candidates.push_back({id, best});
+      if (const int best = best_possible(found); best >= bounds_.threshold) candidates.push_back({id, best, found.size});
     std::sort(candidates.begin(), candidates.end(), [](const FuzzyCandidate& a, const FuzzyCandidate& b) {
       return a.best_possible != b.best_possible ? a.best_possible > b.best_possible : a.variant_id < b.variant_id;
     });
@@ -233,7 +233,7 @@ class CandidateSearch {
 std::vector<FuzzyCandidate> every_segment(sql::Database& db) {
   std::vector<FuzzyCandidate> candidates;
   read_postings(db, every_segment_key(), {0, std::numeric_limits<std::int64_t>::max()},
-                [&](std::int64_t, std::int64_t id) { candidates.push_back({id, 100}); });
+                [&](std::int64_t size, std::int64_t id) { candidates.push_back({id, 100, size}); });
   return candidates;
 }
 
@@ -255,9 +255,15 @@ int best_possible_score(std::int64_t query_size, std::int64_t size, std::int64_t
   return Bounds{query_size, 0}.best_possible(size, lacking);
 }
 
+std::int64_t segment_size(const std::vector<Token>& tokens) {
+  std::int64_t size = 0;
+  for (const auto& token : tokens) size += token.word ? kWordSize : 1;
+  return size;
+}
+
 FuzzyShape shape_of(const std::vector<Token>& tokens) {
   FuzzyShape shape;
-  for (const auto& token : tokens) shape.size += token.word ? kWordSize : 1;
+  shape.size = segment_size(tokens);
   shape.terms = word_pairs(tokens);
   shape.terms.push_back(every_segment_key());
   std::sort(shape.terms.begin(), shape.terms.end());
@@ -303,7 +309,7 @@ void PendingPostings::clear() { postings_.clear(); }
 
 std::vector<FuzzyCandidate> fuzzy_candidates(sql::Database& db, const std::vector<Token>& query, int threshold) {
   if (threshold <= 0) return every_segment(db);
-  const Bounds bounds{shape_of(query).size, threshold};
+  const Bounds bounds{segment_size(query), threshold};
   return CandidateSearch(db, bounds, query_pairs(db, query)).run();
 }
 

@@ -27,6 +27,8 @@ struct FuzzyShape {
 };
 
 FuzzyShape shape_of(const std::vector<Token>& tokens);
+// Its size alone (shape_of(tokens).size, without the pairs).
+std::int64_t segment_size(const std::vector<Token>& tokens);
 
 // A segment's adjacent pairs of folded words as keys, repeats kept: n words
 // give n + 1 pairs (its start and end count as empty words), none gives one.
@@ -64,6 +66,7 @@ class PendingPostings {
 struct FuzzyCandidate {
   std::int64_t variant_id = 0;
   int best_possible = 0;
+  std::int64_t size = 0;  // as its postings hold it
 };
 
 // Every source variant that may score `threshold` or more against `query`,

@@ -63,6 +63,7 @@ LookupOptions to_ar(std::size_t max, int threshold = 70) {
 TEST_CASE("a segment's shape: quarter-word size and its distinct case-folded word pairs") {
   const auto shape = shape_of(tokenize("The camp, the CAMP."));
   CHECK(shape.size == 4 * 4 + 2);
+  CHECK(segment_size(tokenize("The camp, the CAMP.")) == shape.size);
   CHECK(shape.terms.size() == 5);  // start-the, the-camp, camp-the, camp-end, and the key every segment holds
   CHECK(shape.terms == shape_of(tokenize("the Camp the camp!")).terms);
   CHECK(shape.terms != shape_of(tokenize("camp the camp the")).terms);

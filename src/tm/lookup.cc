@@ -38,6 +38,7 @@ struct SourceRow {
   std::int64_t unit_id = 0;
   std::string lang;
   std::string text;
+  std::optional<std::int64_t> size;  // in quarter words, where the fuzzy index holds it
 };
 
 std::string fts_phrase(std::string_view text) {
@@ -106,7 +107,7 @@ std::vector<SourceRow> sources_by_key(sql::Database& db, const char* sql, std::i
 
 void score_source(sql::Database& db, const Query& query, const SourceRow& row, std::vector<Ranked>& matches) {
   const auto tokens = tokenize(normalize_text(row.text));
-  if (!may_reach(shape_of(tokens).size, query.size, query.options.threshold)) return;
+  if (!may_reach(row.size ? *row.size : segment_size(tokens), query.size, query.options.threshold)) return;
   const int score = fuzzy_score(tokens, query.tokens);
   if (score >= query.options.threshold) add_matches(db, query, row, MatchKind::fuzzy, score, tokens, matches);
 }
@@ -131,8 +132,9 @@ std::vector<Ranked> fuzzy_from_index(sql::Database& db, const Query& query, cons
   std::priority_queue<int, std::vector<int>, std::greater<>> best;  // the `wanted` highest scores so far
   for (const auto& candidate : fuzzy_candidates(db, query.tokens, query.options.threshold)) {
     if (best.size() >= wanted && candidate.best_possible < best.top()) break;
-    const auto row = source_row(db, candidate.variant_id);
+    auto row = source_row(db, candidate.variant_id);
     if (!row || seen.count(row->unit_id) || !language_matches(row->lang, query.options.source_lang)) continue;
+    row->size = candidate.size;
     const std::size_t before = matches.size();
     score_source(db, query, *row, matches);
     for (std::size_t i = before; i < matches.size(); ++i) {
@@ -148,7 +150,8 @@ std::vector<Ranked> fuzzy_exhaustive(sql::Database& db, const Query& query, cons
   sql::Statement rows(db.handle(), "SELECT unit_id, lang, text, fuzzy_size FROM variants WHERE is_source");
   while (rows.step()) {
     if (!rows.is_null(3) && !may_reach(rows.integer(3), query.size, query.options.threshold)) continue;
-    SourceRow row{rows.integer(0), rows.text(1), rows.text(2)};
+    SourceRow row{rows.integer(0), rows.text(1), rows.text(2),
+                  rows.is_null(3) ? std::nullopt : std::optional<std::int64_t>(rows.integer(3))};
     if (seen.count(row.unit_id) || !language_matches(row.lang, query.options.source_lang)) continue;
     score_source(db, query, row, matches);
   }
@@ -178,7 +181,7 @@ Result<std::vector<Match>> run_lookup(const std::filesystem::path& path, sql::Da
   return guarded(path, [&]() -> Result<std::vector<Match>> {
     const std::string normalized = normalize_text(text);
     auto query_tokens = tokenize(normalized);
-    const std::int64_t size = shape_of(query_tokens).size;
+    const std::int64_t size = segment_size(query_tokens);
     const Query query{normalized, std::move(query_tokens), size, options};
     std::vector<Ranked> matches;
     std::set<std::int64_t> seen;

@@ -75,9 +75,53 @@ Status write_sorted(ExternalSorter& sorter, const tmx::Header& header, std::ostr
   return writer.finish();
 }
 
-// The staged file must be on disk before the plan that names it.
-Status write_staged(ExternalSorter& sorter, const tmx::Header& header, const fs::path& path) {
-  return write_file_streamed(path, [&](std::ostream& out) { return write_sorted(sorter, header, out); });
+// Passes every byte on to a stream's buffer, hashing and counting it, so
+// that a file written is never read back to be fingerprinted.
+class HashingBuffer : public std::streambuf {
+ public:
+  explicit HashingBuffer(std::streambuf& target) : target_(target) {}
+  std::uint64_t size() const { return size_; }
+  std::string sha256() { return hash_.hex(); }
+
+ protected:
+  std::streamsize xsputn(const char* bytes, std::streamsize count) override {
+    const std::streamsize put = target_.sputn(bytes, count);
+    if (put > 0) {
+      hash_.add(std::string_view(bytes, static_cast<std::size_t>(put)));
+      size_ += static_cast<std::uint64_t>(put);
+    }
+    return put;
+  }
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    const char byte = traits_type::to_char_type(c);
+    return xsputn(&byte, 1) == 1 ? c : traits_type::eof();
+  }
+  int sync() override { return target_.pubsync(); }
+
+ private:
+  std::streambuf& target_;
+  Sha256 hash_;
+  std::uint64_t size_ = 0;
+};
+
+// The staged file must be on disk before the plan that names it. Its size
+// and SHA-256, taken as its bytes go out.
+Result<TextFile> write_staged(ExternalSorter& sorter, const tmx::Header& header, const fs::path& path,
+                              const std::string& name) {
+  TextFile file{name, 0, ""};
+  const Status written = write_file_streamed(path, [&](std::ostream& out) {
+    HashingBuffer buffer(*out.rdbuf());
+    std::ostream hashed(&buffer);
+    const Status sorted = write_sorted(sorter, header, hashed);
+    // The file's stream reports what the system said about a failed write.
+    if (hashed.bad()) out.setstate(std::ios::badbit);
+    file.size = buffer.size();
+    file.sha256 = buffer.sha256();
+    return sorted;
+  });
+  if (!written) return written.error();
+  return file;
 }
 
 }  // namespace
@@ -94,19 +138,16 @@ Result<StagedText> stage_text(Store& store, const TextLayout& layout, const std:
   if (!sources) return sources.error();
   for (auto& [name, sorter] : sorters) {
     const fs::path staged = stage.staged_path(name);
-    if (Status written = write_staged(*sorter, file_header(*sources, layout, tags[name]), staged); !written)
-      return written.error();
-    auto sha = sha256_hex_of_file(staged);
-    if (!sha) return sha.error();
+    auto written = write_staged(*sorter, file_header(*sources, layout, tags[name]), staged, name);
+    if (!written) return written.error();
     const auto old = files.find(name);
-    if (old != files.end() && old->second.sha256 == *sha) {
+    if (old != files.end() && old->second.sha256 == written->sha256) {
       std::error_code ignored;
       fs::remove(staged, ignored);
       continue;
     }
     stage.plan_write(name);
-    std::error_code error;
-    files[name] = {name, static_cast<std::uint64_t>(fs::file_size(staged, error)), *sha};
+    files[name] = std::move(*written);
   }
   for (const auto& file : current.files) {
     if (sorters.contains(file.name) || (only && !only->contains(file.name))) continue;
