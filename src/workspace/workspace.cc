@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "article_cache.h"
+#include "article_files.h"
 #include "edsync/file_io.h"
 
 namespace edsync {
@@ -60,41 +61,36 @@ std::string outside_message(const fs::path& target) {
          "); edsync reads only files inside it: replace the link by the file or point it inside the workspace";
 }
 
-// Markdown files below `folder`, in a stable order; hidden files (editors'
-// swap files, our own temporary files) are not articles.
-Result<std::vector<fs::path>> article_files(const fs::path& folder) {
-  std::vector<fs::path> files;
-  std::error_code error;
-  for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
-    const std::string name = it->path().filename().string();
-    if (!name.empty() && name.front() == '.') {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->path().extension() == ".md" && (it->is_regular_file() || it->is_symlink())) files.push_back(it->path());
-  }
-  if (error) return io_error(folder.string() + ": cannot list: " + error.message());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 // What loading an edition needs besides the workspace: the root with links
-// resolved, against which links are judged, and the cache of parsed articles.
+// resolved, against which links are judged, the cache of parsed articles,
+// and where to report how far it is.
 struct Loader {
   fs::path real_root;
   detail::ArticleCache cache;
+  const WorkProgress& on_progress;
+  std::size_t total = 0, done = 0;
+
+  void count_one() {
+    if (on_progress && (++done % 256 == 0 || done == total)) on_progress("reading articles", done, total);
+  }
 };
 
-void load_article(Workspace& workspace, Loader& loader, const std::string& lang, const fs::path& file) {
-  const std::string path = file.lexically_relative(workspace.root).generic_string();
-  const std::string default_id = file.stem().string();
-  if (std::error_code error; fs::is_symlink(file, error)) {
-    if (const auto target = outside_target(file, loader.real_root)) {
+std::string default_id_of(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+  return name.substr(0, name.size() - 3);  // without .md
+}
+
+void load_article(Workspace& workspace, Loader& loader, const std::string& lang, const detail::ArticleFile& listed) {
+  const std::string& path = listed.path;
+  const std::string default_id = default_id_of(path);
+  if (listed.is_link) {
+    if (const auto target = outside_target(workspace.root / path, loader.real_root)) {
       workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, outside_message(*target)}});
       return;
     }
   }
-  auto loaded = loader.cache.load(file, path, lang, default_id);
+  auto loaded = loader.cache.load(listed.stamp, path, lang, default_id, [&] { return workspace.root / path; });
   if (!loaded) {
     workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, "cannot read the file: " + loaded.error().message}});
     return;
@@ -109,12 +105,8 @@ void load_article(Workspace& workspace, Loader& loader, const std::string& lang,
     workspace.invalid_files.push_back({lang, parsed.article.id, {path, 1, 1, "duplicate id '" + parsed.article.id + "': " + existing->second.path + " has it already; rename one of the files or give it another 'id'"}});
     return;
   }
-  edition.emplace(parsed.article.id, std::move(parsed.article));
+  edition.emplace_hint(edition.end(), parsed.article.id, std::move(parsed.article));
 }
-
-}  // namespace
-
-namespace {
 
 // The language folders in `editions`, hidden ones left out, in a stable order.
 Result<std::vector<fs::path>> language_folders(const fs::path& editions) {
@@ -127,20 +119,46 @@ Result<std::vector<fs::path>> language_folders(const fs::path& editions) {
   return folders;
 }
 
-Status load_edition(Workspace& workspace, Loader& loader, const fs::path& folder) {
-  const std::string lang = folder.filename().string();
+// A language folder as listed: its files, or why it is not loaded.
+struct EditionFolder {
+  std::string lang;
+  std::optional<InvalidFile> refused;
+  std::vector<detail::ArticleFile> files;
+};
+
+Result<EditionFolder> list_edition(const Workspace& workspace, const Loader& loader, const fs::path& folder) {
+  EditionFolder edition{.lang = folder.filename().string()};
+  const std::string& lang = edition.lang;
   const std::string path = folder.lexically_relative(workspace.root).generic_string();
   if (!is_known_language(workspace.config, lang)) {
-    workspace.invalid_files.push_back({"", "", {path, 0, 0, "unknown language folder '" + lang + "': " + std::string(kConfigFileName) + " lists " + known_languages(workspace.config) + "; add '" + lang + "' under editions or move the folder out"}});
-    return success();
+    edition.refused = InvalidFile{"", "", {path, 0, 0, "unknown language folder '" + lang + "': " + std::string(kConfigFileName) + " lists " + known_languages(workspace.config) + "; add '" + lang + "' under editions or move the folder out"}};
+  } else if (const auto target = outside_target(folder, loader.real_root)) {
+    edition.refused = InvalidFile{"", "", {path, 0, 0, outside_message(*target)}};
+  } else {
+    auto files = detail::list_article_files(folder.string(), path);
+    if (!files) return files.error();
+    edition.files = std::move(*files);
   }
-  if (const auto target = outside_target(folder, loader.real_root)) {
-    workspace.invalid_files.push_back({"", "", {path, 0, 0, outside_message(*target)}});
-    return success();
+  return edition;
+}
+
+// Every folder is listed before any file is read, so that progress has a total.
+Status load_editions(Workspace& workspace, Loader& loader, const std::vector<fs::path>& folders) {
+  std::vector<EditionFolder> editions;
+  for (const auto& folder : folders) {
+    auto edition = list_edition(workspace, loader, folder);
+    if (!edition) return edition.error();
+    loader.total += edition->files.size();
+    editions.push_back(std::move(*edition));
   }
-  auto files = article_files(folder);
-  if (!files) return files.error();
-  for (const auto& file : *files) load_article(workspace, loader, lang, file);
+  for (auto& edition : editions) {
+    if (edition.refused) workspace.invalid_files.push_back(std::move(*edition.refused));
+    for (const auto& file : edition.files) {
+      load_article(workspace, loader, edition.lang, file);
+      loader.count_one();
+    }
+    std::vector<detail::ArticleFile>().swap(edition.files);
+  }
   return success();
 }
 
@@ -154,7 +172,7 @@ Result<Article> reload_article(const Workspace& workspace, const Article& articl
   return std::move(parsed.article);
 }
 
-Result<Workspace> load_workspace(const fs::path& root) {
+Result<Workspace> load_workspace(const fs::path& root, const WorkProgress& on_progress) {
   Workspace workspace;
   workspace.root = root;
   auto config = load_config(root);
@@ -166,15 +184,13 @@ Result<Workspace> load_workspace(const fs::path& root) {
   if (!fs::is_directory(editions, error)) {
     return input_error(workspace.config.editions_dir + ": no such folder; create " + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/ for the English articles");
   }
-  Loader loader{fs::weakly_canonical(root, error), detail::ArticleCache(root)};
+  Loader loader{fs::weakly_canonical(root, error), detail::ArticleCache(root), on_progress};
   if (const auto target = outside_target(editions, loader.real_root)) {
     return input_error(workspace.config.editions_dir + ": " + outside_message(*target));
   }
   const auto folders = language_folders(editions);
   if (!folders) return folders.error();
-  for (const auto& folder : *folders) {
-    if (const Status loaded = load_edition(workspace, loader, folder); !loaded) return loaded.error();
-  }
+  if (const Status loaded = load_editions(workspace, loader, *folders); !loaded) return loaded.error();
   loader.cache.save();
   return workspace;
 }
