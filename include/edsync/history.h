@@ -26,8 +26,9 @@ using EarlierArticles = std::map<std::pair<std::string, std::string>, Article>;
 // `max_versions` per file. A request with no answer is missing from the
 // result: the workspace is not in git, git is not installed, or no version
 // in reach has that revision.
+// `on_progress` hears of each version read.
 EarlierArticles english_at_revisions(const Workspace& workspace, const std::vector<EarlierRevision>& wanted,
-                                     int max_versions = 100);
+                                     int max_versions = 100, const WorkProgress& on_progress = {});
 
 // The same for one article.
 std::optional<Article> english_at_revision(const Workspace& workspace, const Article& english,

@@ -43,6 +43,7 @@ struct CheckOptions {
   std::optional<std::vector<SyncStatus>> fail_on;  // overrides check.fail_on
   Date today = Date::today_utc();
   bool explain_stale = true;                   // look up the old English in git to list changed sentences
+  WorkProgress on_progress;                    // reading history and comparing sentences report here
 };
 
 struct CheckReport {

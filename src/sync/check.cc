@@ -93,9 +93,13 @@ EditionReport check_edition(const Workspace& workspace, const std::string& lang,
   EditionReport report{.lang = lang};
   const auto& english = articles_of(workspace, workspace.config.source_lang);
   const auto& translations = articles_of(workspace, lang);
+  report.findings.reserve(english.size());
+  // Both maps are in id order: walked side by side, not searched.
+  auto next_translation = translations.begin();
   for (const auto& [id, article] : english) {
     if (!matches_any(id, options.article_patterns)) continue;
-    const auto translation = translations.find(id);
+    while (next_translation != translations.end() && next_translation->first < id) ++next_translation;
+    const auto translation = next_translation != translations.end() && next_translation->first == id ? next_translation : translations.end();
     if (translation == translations.end() && is_invalid(workspace, lang, id)) {
       if (required(article, policy)) ++report.required;
       continue;  // the invalid finding below speaks for it
@@ -107,8 +111,11 @@ EditionReport check_edition(const Workspace& workspace, const std::string& lang,
     report.findings.push_back(std::move(finding));
   }
   const auto orphans_start = static_cast<std::ptrdiff_t>(report.findings.size());
+  auto next_english = english.begin();
   for (const auto& [id, translation] : translations) {
-    if (english.count(id) || is_invalid(workspace, workspace.config.source_lang, id) || !matches_any(id, options.article_patterns)) continue;
+    while (next_english != english.end() && next_english->first < id) ++next_english;
+    const bool has_english = next_english != english.end() && next_english->first == id;
+    if (has_english || is_invalid(workspace, workspace.config.source_lang, id) || !matches_any(id, options.article_patterns)) continue;
     report.findings.push_back({.lang = lang, .id = id, .status = SyncStatus::orphan, .path = translation.path, .line = 1,
                                .detail = "no English article '" + id + "' (" + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/" + id + ".md); delete the translation or restore the article"});
   }
@@ -168,11 +175,12 @@ std::optional<Article> current_english(const Workspace& workspace, const Article
 // editions point at it.
 class StaleExplainer {
  public:
-  StaleExplainer(const Workspace& workspace, const std::vector<Finding*>& stale) : workspace_(workspace) {
+  StaleExplainer(const Workspace& workspace, const std::vector<Finding*>& stale, const WorkProgress& on_progress)
+      : workspace_(workspace) {
     std::vector<EarlierRevision> wanted;
     for (const Finding* finding : stale)
       if (const Article* english = english_of(*finding)) wanted.push_back({english, *finding->recorded_revision});
-    earlier_ = english_at_revisions(workspace, wanted);
+    earlier_ = english_at_revisions(workspace, wanted, 100, on_progress);
   }
 
   void explain(Finding& finding) {
@@ -282,8 +290,11 @@ Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& op
       if (finding.status == SyncStatus::stale) stale.push_back(&finding);
     }
   if (options.explain_stale && !stale.empty()) {
-    StaleExplainer explainer(workspace, stale);
-    for (Finding* finding : stale) explainer.explain(*finding);
+    StaleExplainer explainer(workspace, stale, options.on_progress);
+    for (std::size_t i = 0; i < stale.size(); ++i) {
+      explainer.explain(*stale[i]);
+      if (options.on_progress) options.on_progress("comparing sentences", i + 1, stale.size());
+    }
   }
   return report;
 }

@@ -153,7 +153,7 @@ bool read_round(const Workspace& workspace, std::vector<TracedFile>& files, cons
 }  // namespace
 
 EarlierArticles english_at_revisions(const Workspace& workspace, const std::vector<EarlierRevision>& wanted,
-                                     int max_versions) {
+                                     int max_versions, const WorkProgress& on_progress) {
   EarlierArticles found;
   if (wanted.empty()) return found;
   const auto prefix = repository_prefix(workspace);
@@ -165,12 +165,14 @@ EarlierArticles english_at_revisions(const Workspace& workspace, const std::vect
     if (added) files.push_back({.english = request.english});
     files[it->second].revisions.insert(request.revision);
   }
+  if (on_progress) on_progress("reading git history", 0, 0);
   const std::string english_folder = workspace.config.editions_dir + "/" + workspace.config.source_lang;
   const auto log = run_process({"git", "log", "-z", "--raw", "--no-abbrev", "-M", "--format=%x01%H", "--", english_folder},
                                workspace.root.string());
   if (!log || log->exit_code != 0) return found;
   LogReader(files, *prefix, max_versions).read(log->out);
   for (std::size_t depth = 2; read_round(workspace, files, *prefix, depth, found); depth *= 2) {
+    if (on_progress) on_progress("reading git history", found.size(), wanted.size());
   }
   return found;
 }
