@@ -81,31 +81,55 @@ std::string default_id_of(const std::string& path) {
   return name.substr(0, name.size() - 3);  // without .md
 }
 
-void load_article(Workspace& workspace, Loader& loader, const std::string& lang, const detail::ArticleFile& listed) {
+// One edition as it loads: its articles and problems, each with the place
+// of its file in path order, which decides which file keeps a repeated id
+// and the order of the problems.
+struct EditionLoad {
+  std::vector<std::pair<std::size_t, Article>> articles;
+  std::vector<std::pair<std::size_t, InvalidFile>> problems;
+};
+
+void load_article(const Workspace& workspace, Loader& loader, const std::string& lang, const detail::ArticleFile& listed,
+                  std::size_t index, EditionLoad& load) {
   const std::string& path = listed.path;
   const std::string default_id = default_id_of(path);
   if (listed.is_link) {
     if (const auto target = outside_target(workspace.root / path, loader.real_root)) {
-      workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, outside_message(*target)}});
+      load.problems.push_back({index, {lang, default_id, {path, 0, 0, outside_message(*target)}}});
       return;
     }
   }
   auto loaded = loader.cache.load(listed.stamp, path, lang, default_id, [&] { return workspace.root / path; });
   if (!loaded) {
-    workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, "cannot read the file: " + loaded.error().message}});
-    return;
+    load.problems.push_back({index, {lang, default_id, {path, 0, 0, "cannot read the file: " + loaded.error().message}}});
+  } else if (!loaded->ok) {
+    load.problems.push_back({index, {lang, default_id, loaded->problem, loaded->bad_revision_line}});
+  } else {
+    load.articles.emplace_back(index, std::move(loaded->article));
   }
-  ArticleResult& parsed = *loaded;
-  if (!parsed.ok) {
-    workspace.invalid_files.push_back({lang, default_id, parsed.problem, parsed.bad_revision_line});
-    return;
-  }
+}
+
+// Sorted by id first, the map is built in one pass rather than searched for
+// every insertion; of files with the same id the first in path order stays.
+void add_edition(Workspace& workspace, const std::string& lang, EditionLoad& load) {
+  std::vector<std::pair<std::size_t, Article>*> by_id;  // pointers are sorted, the articles stay put
+  by_id.reserve(load.articles.size());
+  for (auto& loaded : load.articles) by_id.push_back(&loaded);
+  std::stable_sort(by_id.begin(), by_id.end(), [](const auto* a, const auto* b) { return a->second.id < b->second.id; });
   auto& edition = workspace.articles[lang];
-  if (const auto existing = edition.find(parsed.article.id); existing != edition.end()) {
-    workspace.invalid_files.push_back({lang, parsed.article.id, {path, 1, 1, "duplicate id '" + parsed.article.id + "': " + existing->second.path + " has it already; rename one of the files or give it another 'id'"}});
-    return;
+  for (auto* loaded : by_id) {
+    auto& [index, article] = *loaded;
+    if (!edition.empty() && std::prev(edition.end())->first == article.id) {
+      const std::string& holder = std::prev(edition.end())->second.path;
+      load.problems.push_back({index, {lang, article.id, {article.path, 1, 1, "duplicate id '" + article.id + "': " + holder + " has it already; rename one of the files or give it another 'id'"}}});
+      continue;
+    }
+    std::string id = article.id;
+    edition.emplace_hint(edition.end(), std::move(id), std::move(article));
   }
-  edition.emplace_hint(edition.end(), parsed.article.id, std::move(parsed.article));
+  if (edition.empty()) workspace.articles.erase(lang);
+  std::stable_sort(load.problems.begin(), load.problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& problem : load.problems) workspace.invalid_files.push_back(std::move(problem.second));
 }
 
 // The language folders in `editions`, hidden ones left out, in a stable order.
@@ -153,11 +177,14 @@ Status load_editions(Workspace& workspace, Loader& loader, const std::vector<fs:
   }
   for (auto& edition : editions) {
     if (edition.refused) workspace.invalid_files.push_back(std::move(*edition.refused));
-    for (const auto& file : edition.files) {
-      load_article(workspace, loader, edition.lang, file);
+    EditionLoad load;
+    load.articles.reserve(edition.files.size());
+    for (std::size_t i = 0; i < edition.files.size(); ++i) {
+      load_article(workspace, loader, edition.lang, edition.files[i], i, load);
       loader.count_one();
     }
     std::vector<detail::ArticleFile>().swap(edition.files);
+    add_edition(workspace, edition.lang, load);
   }
   return success();
 }
