@@ -44,6 +44,7 @@ struct CheckOptions {
   Date today = Date::today_utc();
   bool explain_stale = true;                   // look up the old English in git to list changed sentences
   WorkProgress on_progress;                    // reading history and comparing sentences report here
+  bool list_ok = true;                         // false: ok findings are counted, not listed (unless ok fails)
 };
 
 struct CheckReport {

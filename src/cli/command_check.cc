@@ -42,6 +42,7 @@ Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
   options.article_patterns = flags.articles;
   options.grace_days = flags.grace_days;
   options.explain_stale = !flags.no_history;
+  options.list_ok = flags.all || flags.format != "table";  // the table shows ok rows only with --all
   if (command.count("--require")) {
     options.required_editions = flags.required;
     if (flags.required == std::vector<std::string>{"none"}) options.required_editions->clear();
