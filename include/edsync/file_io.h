@@ -15,6 +15,9 @@ namespace edsync {
 // WHAT"), so a reader never mistakes it for an empty file.
 Result<std::string> read_file(const std::filesystem::path& path, std::string_view what = "a file");
 
+// The same, where "-" means standard input.
+Result<std::string> read_file_or_stdin(const std::string& path, std::string_view what = "a file");
+
 // The check read_file makes, for readers that open a stream themselves.
 Status refuse_folder(const std::filesystem::path& path, std::string_view what);
 

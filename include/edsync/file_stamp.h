@@ -16,6 +16,8 @@ struct FileStamp {
 
 // The stamp of the file at `path` (links followed); nullopt when it cannot be read.
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
+// The same for `name` in the open folder `dir_fd`, without looking the folder up again.
+std::optional<FileStamp> stamp_at(int dir_fd, const char* name);
 
 // A file changed within two seconds of `now` may change again within the
 // times' granularity without its stamp changing: such a stamp is not trusted.

@@ -63,13 +63,15 @@ using EarlierArticles = std::map<std::pair<std::string, std::string>, Article>;
 // `max_versions` per file. A request with no answer is missing from the
 // result: the workspace is not in git, git is not installed, or no version
 // in reach has that revision.
+// `on_progress` hears of each version read.
 EarlierArticles english_at_revisions(const Workspace& workspace, const std::vector<EarlierRevision>& wanted,
-                                     int max_versions = 100);
+                                     int max_versions = 100, const WorkProgress& on_progress = {});
 
 // The same from a history already read (`edsync report` reads the editions'
 // once): what it does not hold is looked for in the English folder's whole history.
 EarlierArticles english_at_revisions(const Workspace& workspace, const History& history,
-                                     const std::vector<EarlierRevision>& wanted, int max_versions = 100);
+                                     const std::vector<EarlierRevision>& wanted, int max_versions = 100,
+                                     const WorkProgress& on_progress = {});
 
 // The same for one article.
 std::optional<Article> english_at_revision(const Workspace& workspace, const Article& english,

@@ -45,6 +45,8 @@ struct CheckOptions {
   Date today = Date::today_utc();
   bool explain_stale = true;                   // look up the old English in git to list changed sentences
   const History* history = nullptr;            // the editions' history when the caller has read it already
+  WorkProgress on_progress;                    // reading history and comparing sentences report here
+  bool list_ok = true;                         // false: ok findings are counted, not listed (unless ok fails)
 };
 
 struct CheckReport {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "edsync/result.h"
+
 namespace edsync {
 
 // Where the first invalid UTF-8 sequence starts, or nullopt when the text is valid.
@@ -18,6 +20,10 @@ struct TextPosition {
   int column = 1;
 };
 TextPosition position_of(std::string_view text, std::size_t byte_offset);
+
+// Bad input naming `file_name`, the line, column and byte of the first
+// sequence that is not UTF-8, and what to do; success when the text is valid.
+Status check_utf8(std::string_view text, const std::string& file_name);
 
 // NFC, with every run of Unicode white space folded to one space and the ends
 // trimmed: two texts that differ only in layout normalise to the same string.

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "edsync/config.h"
@@ -62,9 +64,12 @@ std::optional<std::filesystem::path> find_workspace_root(const std::filesystem::
 // Reads and parses <root>/edsync.yaml alone, for commands that need no article.
 Result<WorkspaceConfig> load_config(const std::filesystem::path& root);
 
+// How far a long job has come: `done` of `total` (0 when not known yet).
+using WorkProgress = std::function<void(std::string_view task, std::size_t done, std::size_t total)>;
+
 // Loads every article. Bad files are collected in invalid_files and loading
 // goes on; only an unreadable config or editions folder is an Error.
-Result<Workspace> load_workspace(const std::filesystem::path& root);
+Result<Workspace> load_workspace(const std::filesystem::path& root, const WorkProgress& on_progress = {});
 
 // Loading keeps no article's body, so that memory does not grow with the
 // text: this reads a loaded article's file again, body included. An error

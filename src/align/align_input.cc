@@ -15,7 +15,6 @@ namespace edsync {
 
 namespace {
 
-using align_detail::check_utf8;
 using align_detail::take_line;
 using align_detail::trimmed;
 
@@ -67,15 +66,6 @@ Result<AlignText> segment_for_alignment(std::string_view text, const std::string
 
 namespace edsync::align_detail {
 
-Status check_utf8(std::string_view text, const std::string& file_name) {
-  const auto invalid = find_invalid_utf8(text);
-  if (!invalid) return success();
-  const auto position = position_of(text, *invalid);
-  char byte[3];
-  std::snprintf(byte, sizeof byte, "%02x", static_cast<unsigned char>(text[*invalid]));
-  return input_error(Diagnostic{file_name, position.line, position.column,
-                                std::string("not UTF-8 (byte 0x") + byte + "); convert the file to UTF-8 first"}
-                         .to_string());
-}
+Status check_utf8(std::string_view text, const std::string& file_name) { return edsync::check_utf8(text, file_name); }
 
 }  // namespace edsync::align_detail

@@ -8,6 +8,7 @@
 #include "as_of.h"
 #include "cli.h"
 #include "edsync/file_io.h"
+#include "progress.h"
 
 namespace edsync::cli {
 
@@ -42,6 +43,7 @@ Result<CheckOptions> to_options(const CheckFlags& flags, CLI::App& command) {
   options.article_patterns = flags.articles;
   options.grace_days = flags.grace_days;
   options.explain_stale = !flags.no_history;
+  options.list_ok = flags.all || flags.format != "table";  // the table shows ok rows only with --all
   if (command.count("--require")) {
     options.required_editions = flags.required;
     if (flags.required == std::vector<std::string>{"none"}) options.required_editions->clear();
@@ -83,11 +85,17 @@ Status append_step_summary(const CheckReport& report) {
 }
 
 void run_check_command(Context& context, const CheckFlags& flags, CLI::App& command) {
-  const auto options = to_options(flags, command);
+  auto options = to_options(flags, command);
   if (!options) return context.fail(options.error());
-  const auto workspace = context.load_workspace();
+  ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
+  const WorkProgress on_progress = [&progress](std::string_view task, std::size_t done, std::size_t total) {
+    progress.update(task, done, total, "");
+  };
+  const auto workspace = context.load_workspace(on_progress);
   if (!workspace) return;
+  options->on_progress = on_progress;
   const auto report = run_check(*workspace, *options);
+  progress.clear();
   if (!report) return context.fail(report.error());
   const std::string text = render(*report, *workspace, *options, flags, context);
   if (flags.output.empty()) {

@@ -22,12 +22,13 @@ std::string thousands(std::uint64_t value) {
 
 }  // namespace
 
-std::string progress_line(std::string_view task, std::uint64_t done, std::uint64_t total) {
-  if (total == 0) return fmt::format("{}: {} units", task, thousands(done));
+std::string progress_line(std::string_view task, std::uint64_t done, std::uint64_t total, std::string_view unit) {
+  const std::string counted = unit.empty() ? "" : " " + std::string(unit);
+  if (total == 0) return fmt::format("{}: {}{}", task, thousands(done), counted);
   done = std::min(done, total);
   const int filled = static_cast<int>(done * kBarWidth / total);
-  return fmt::format("{} [{}{}] {:>3}% {}/{} units", task, std::string(filled, '#'), std::string(kBarWidth - filled, '.'),
-                     done * 100 / total, thousands(done), thousands(total));
+  return fmt::format("{} [{}{}] {:>3}% {}/{}{}", task, std::string(filled, '#'), std::string(kBarWidth - filled, '.'),
+                     done * 100 / total, thousands(done), thousands(total), counted);
 }
 
 ProgressBar::ProgressBar(std::ostream& err, bool enabled) : err_(err), enabled_(enabled) {}
@@ -36,12 +37,12 @@ ProgressBar::~ProgressBar() { clear(); }
 
 bool ProgressBar::stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
-void ProgressBar::update(std::string_view task, std::uint64_t done, std::uint64_t total) {
+void ProgressBar::update(std::string_view task, std::uint64_t done, std::uint64_t total, std::string_view unit) {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
   if (now - started_ < kFirstDraw || now - last_ < kRedraw) return;
   last_ = now;
-  err_ << "\r\x1b[K" << progress_line(task, done, total) << std::flush;
+  err_ << "\r\x1b[K" << progress_line(task, done, total, unit) << std::flush;
   drawn_ = true;
 }
 

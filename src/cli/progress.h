@@ -22,7 +22,7 @@ class ProgressBar {
   static bool stderr_is_terminal();
 
   // `total` 0: not known, a count is shown instead of a bar.
-  void update(std::string_view task, std::uint64_t done, std::uint64_t total);
+  void update(std::string_view task, std::uint64_t done, std::uint64_t total, std::string_view unit = "units");
   // Clears the line (before anything else is printed).
   void clear();
 
@@ -35,6 +35,6 @@ class ProgressBar {
 };
 
 // "[#########.........]  45% 12,345/27,000 units" or "12,345 units".
-std::string progress_line(std::string_view task, std::uint64_t done, std::uint64_t total);
+std::string progress_line(std::string_view task, std::uint64_t done, std::uint64_t total, std::string_view unit = "units");
 
 }  // namespace edsync::cli

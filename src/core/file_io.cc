@@ -64,6 +64,14 @@ Result<std::string> read_file(const fs::path& path, std::string_view what) {
   return content;
 }
 
+Result<std::string> read_file_or_stdin(const std::string& path, std::string_view what) {
+  if (path != "-") return read_file(path, what);
+  std::string content(4096, '\0');
+  if (const int error = read_to_end(STDIN_FILENO, content); error != 0)
+    return io_error(std::string("standard input: read failed: ") + std::strerror(error));
+  return content;
+}
+
 namespace {
 
 bool write_all(int fd, std::string_view content) {

@@ -1,5 +1,7 @@
 #include "edsync/text.h"
 
+#include "edsync/diagnostic.h"
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -7,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -44,6 +47,17 @@ TextPosition position_of(std::string_view text, std::size_t byte_offset) {
     }
   }
   return pos;
+}
+
+Status check_utf8(std::string_view text, const std::string& file_name) {
+  const auto invalid = find_invalid_utf8(text);
+  if (!invalid) return success();
+  const auto position = position_of(text, *invalid);
+  char byte[3];
+  std::snprintf(byte, sizeof byte, "%02x", static_cast<unsigned char>(text[*invalid]));
+  return input_error(Diagnostic{file_name, position.line, position.column,
+                                std::string("not UTF-8 (byte 0x") + byte + "); convert the file to UTF-8 first"}
+                         .to_string());
 }
 
 namespace {

@@ -88,17 +88,30 @@ bool is_invalid(const Workspace& workspace, const std::string& lang, const std::
                      [&](const InvalidFile& file) { return file.lang == lang && file.id == id; });
 }
 
+bool is_up_to_date(const Article& english, const Article& translation) {
+  return translation.source_revision && *translation.source_revision == english.revision;
+}
+
 EditionReport check_edition(const Workspace& workspace, const std::string& lang, const Policy& policy,
-                            const CheckOptions& options) {
+                            const CheckOptions& options, bool list_ok) {
   EditionReport report{.lang = lang};
   const auto& english = articles_of(workspace, workspace.config.source_lang);
   const auto& translations = articles_of(workspace, lang);
+  report.findings.reserve(english.size());
+  // Both maps are in id order: walked side by side, not searched.
+  auto next_translation = translations.begin();
   for (const auto& [id, article] : english) {
     if (!matches_any(id, options.article_patterns)) continue;
-    const auto translation = translations.find(id);
+    while (next_translation != translations.end() && next_translation->first < id) ++next_translation;
+    const auto translation = next_translation != translations.end() && next_translation->first == id ? next_translation : translations.end();
     if (translation == translations.end() && is_invalid(workspace, lang, id)) {
       if (required(article, policy)) ++report.required;
       continue;  // the invalid finding below speaks for it
+    }
+    if (!list_ok && translation != translations.end() && is_up_to_date(article, translation->second)) {
+      if (required(article, policy)) ++report.required;
+      ++report.counts[SyncStatus::ok];  // what most of a large archive is: counted without a Finding
+      continue;
     }
     Finding finding = translation == translations.end() ? untranslated(article, policy)
                                                         : compare(article, translation->second);
@@ -107,8 +120,11 @@ EditionReport check_edition(const Workspace& workspace, const std::string& lang,
     report.findings.push_back(std::move(finding));
   }
   const auto orphans_start = static_cast<std::ptrdiff_t>(report.findings.size());
+  auto next_english = english.begin();
   for (const auto& [id, translation] : translations) {
-    if (english.count(id) || is_invalid(workspace, workspace.config.source_lang, id) || !matches_any(id, options.article_patterns)) continue;
+    while (next_english != english.end() && next_english->first < id) ++next_english;
+    const bool has_english = next_english != english.end() && next_english->first == id;
+    if (has_english || is_invalid(workspace, workspace.config.source_lang, id) || !matches_any(id, options.article_patterns)) continue;
     report.findings.push_back({.lang = lang, .id = id, .status = SyncStatus::orphan, .path = translation.path, .line = 1,
                                .detail = "no English article '" + id + "' (" + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/" + id + ".md); delete the translation or restore the article"});
   }
@@ -168,11 +184,14 @@ std::optional<Article> current_english(const Workspace& workspace, const Article
 // editions point at it.
 class StaleExplainer {
  public:
-  StaleExplainer(const Workspace& workspace, const std::vector<Finding*>& stale, const History* history) : workspace_(workspace) {
+  StaleExplainer(const Workspace& workspace, const std::vector<Finding*>& stale, const History* history,
+                 const WorkProgress& on_progress)
+      : workspace_(workspace) {
     std::vector<EarlierRevision> wanted;
     for (const Finding* finding : stale)
       if (const Article* english = english_of(*finding)) wanted.push_back({english, *finding->recorded_revision});
-    earlier_ = history ? english_at_revisions(workspace, *history, wanted) : english_at_revisions(workspace, wanted);
+    earlier_ = history ? english_at_revisions(workspace, *history, wanted, 100, on_progress)
+                       : english_at_revisions(workspace, wanted, 100, on_progress);
   }
 
   void explain(Finding& finding) {
@@ -265,7 +284,9 @@ Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& op
     if (!options.langs.empty() && !contains(options.langs, edition.lang)) continue;
     Policy policy{edition.required, edition.since, options.grace_days.value_or(config.check.grace_days), options.today};
     if (options.required_editions) policy.required = contains(*options.required_editions, edition.lang);
-    report.editions.push_back(check_edition(workspace, edition.lang, policy, options));
+    report.editions.push_back(check_edition(workspace, edition.lang, policy, options, options.list_ok || fails(SyncStatus::ok)));
+    if (const auto unlisted = report.editions.back().counts.find(SyncStatus::ok); unlisted != report.editions.back().counts.end())
+      report.counts[SyncStatus::ok] += unlisted->second;
   }
   const auto tally = [&](Finding& finding, std::map<SyncStatus, int>& counts) {
     finding.fails = fails(finding.status);
@@ -282,8 +303,11 @@ Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& op
       if (finding.status == SyncStatus::stale) stale.push_back(&finding);
     }
   if (options.explain_stale && !stale.empty()) {
-    StaleExplainer explainer(workspace, stale, options.history);
-    for (Finding* finding : stale) explainer.explain(*finding);
+    StaleExplainer explainer(workspace, stale, options.history, options.on_progress);
+    for (std::size_t i = 0; i < stale.size(); ++i) {
+      explainer.explain(*stale[i]);
+      if (options.on_progress) options.on_progress("comparing sentences", i + 1, stale.size());
+    }
   }
   return report;
 }

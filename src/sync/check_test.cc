@@ -145,3 +145,23 @@ TEST_CASE("an invalid translation is reported once, as invalid, not also as miss
   CHECK(statuses.size() == 1);
   CHECK(statuses.at("a") == SyncStatus::invalid);
 }
+
+TEST_CASE("list_ok false counts ok translations without listing them, unless ok fails") {
+  Fixture f;
+  const Article current = article("en", "current", "Text.");
+  const Article edited = article("en", "edited", "New text.");
+  f.add(current);
+  f.add(edited);
+  f.add(translation("ar", current, current.revision));
+  f.add(translation("ar", edited, revision_of("edited", "Old text.")));
+  CheckOptions options;
+  options.list_ok = false;
+  CHECK(f.statuses(options) == std::map<std::string, SyncStatus>{{"edited", SyncStatus::stale}});
+  const auto report = run_check(f.workspace, options);
+  REQUIRE(report.ok());
+  CHECK(report->editions.at(0).counts.at(SyncStatus::ok) == 1);
+  CHECK(report->counts.at(SyncStatus::ok) == 1);
+  CHECK(report->editions.at(0).required == 2);
+  options.fail_on = std::vector<SyncStatus>{SyncStatus::ok};
+  CHECK(f.statuses(options).size() == 2);
+}

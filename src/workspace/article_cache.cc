@@ -72,6 +72,15 @@ bool read_key(FieldReader& in, std::string_view& path, FileStamp& stamp) {
   return in.ok();
 }
 
+// Steps over the fields after the key without reading them: an entry is
+// parsed only when its stamp matches (a damaged one then means reading the file).
+constexpr int kArticleFields = 9;
+bool skip_article(FieldReader& in) {
+  for (int i = 0; i < kArticleFields; ++i) (void)in.next();
+  in.end_of_entry();
+  return in.ok();
+}
+
 bool read_article(FieldReader& in, Article& article) {
   for (std::string* field : {&article.id, &article.lang, &article.title, &article.category, &article.author, &article.revision})
     *field = in.next();
@@ -123,8 +132,7 @@ ArticleCache::ArticleCache(const fs::path& root, std::int64_t now) : file_(root 
   while (!in.at_end()) {
     const std::size_t start = in.offset();
     Record record;
-    Article skipped;
-    if (!read_key(in, record.path, record.stamp) || !read_article(in, skipped)) {
+    if (!read_key(in, record.path, record.stamp) || !skip_article(in)) {
       records_.clear();  // damaged: read every file again
       return;
     }
@@ -146,7 +154,12 @@ const ArticleCache::Record* ArticleCache::find(std::string_view path) {
 Result<ArticleResult> ArticleCache::load(const fs::path& file, const std::string& path, const std::string& lang,
                                          const std::string& default_id) {
   // The stamp is taken before reading: a change after it makes the next stamp differ.
-  const auto stamp = stamp_of(file);
+  return load(stamp_of(file), path, lang, default_id, [&file] { return file; });
+}
+
+Result<ArticleResult> ArticleCache::load(const std::optional<FileStamp>& stamp, const std::string& path,
+                                         const std::string& lang, const std::string& default_id,
+                                         const std::function<fs::path()>& file) {
   const Record* known = find(path);
   if (stamp && known && known->stamp == *stamp && !is_racy(*stamp, now_)) {
     if (auto cached = parse_cache_line(known->line)) {
@@ -154,7 +167,7 @@ Result<ArticleResult> ArticleCache::load(const fs::path& file, const std::string
       return ArticleResult{.ok = true, .article = std::move(cached->article)};
     }
   }
-  auto text = read_file(file);
+  auto text = read_file(file());
   if (!text) return text.error();
   ArticleResult parsed = parse_article(*text, path, lang, default_id);
   std::string().swap(parsed.article.body);  // the revision is known; the text is not kept (nor its capacity)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <deque>
 #include <optional>
@@ -35,6 +36,10 @@ class ArticleCache {
   // Error only when the file cannot be read.
   Result<ArticleResult> load(const std::filesystem::path& file, const std::string& path, const std::string& lang,
                              const std::string& default_id);
+  // The same with the file's stamp taken already (before it is read); the
+  // file's full path is made only when it has to be read.
+  Result<ArticleResult> load(const std::optional<FileStamp>& stamp, const std::string& path, const std::string& lang,
+                             const std::string& default_id, const std::function<std::filesystem::path()>& file);
 
   // Writes the cache atomically when it changed; a failure is ignored (the
   // next load reads the files again).

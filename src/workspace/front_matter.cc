@@ -2,6 +2,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
 #include "yaml_util.h"
 
 namespace edsync {
@@ -65,12 +69,80 @@ bool split_front_matter(std::string_view text, Split* split, FrontMatterResult* 
   return false;
 }
 
+bool is_key(std::string_view key) {
+  if (key.empty() || !(std::isalpha(static_cast<unsigned char>(key[0])) || key[0] == '_')) return false;
+  return std::all_of(key.begin(), key.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; });
+}
+
+// Bytes that make a line more than plain text to YAML: control characters,
+// tabs, and the line breaks YAML 1.1 knows besides LF (NEL, LS, PS), a BOM.
+bool has_special_bytes(std::string_view line) {
+  for (const char c : line)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
+  for (const std::string_view special : {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xEF\xBB\xBF"})
+    if (line.find(special) != std::string_view::npos) return true;
+  return false;
+}
+
+// A one-line value as YAML reads it, when it is plainly text: quoted without
+// escapes or inner quotes, or plain without anything YAML gives a meaning.
+std::optional<std::string_view> simple_value(std::string_view value) {
+  const char first = value.front();
+  if (first == '"' || first == '\'') {
+    const std::string_view inner = value.substr(1, value.size() - 2);
+    if (value.size() < 2 || value.back() != first || inner.find(first) != std::string_view::npos ||
+        (first == '"' && inner.find('\\') != std::string_view::npos))
+      return std::nullopt;
+    return inner;
+  }
+  if (std::string_view("-?:,[]{}#&*!|>%@`").find(first) != std::string_view::npos) return std::nullopt;
+  if (value.find_first_of(":#") != std::string_view::npos) return std::nullopt;
+  for (const std::string_view null : {"~", "null", "Null", "NULL"})
+    if (value == null) return std::nullopt;
+  return value;
+}
+
+// Reads `key: value` on line `line_number`; false when the line needs YAML.
+bool read_simple_line(std::string_view line, int line_number, FrontMatter& front_matter) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || !is_key(line.substr(0, colon)) || has_special_bytes(line)) return false;
+  std::string_view rest = line.substr(colon + 1);
+  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+  // An empty value is YAML's null, which yaml-cpp places at the next token.
+  if (rest.empty()) return false;
+  const std::size_t start = rest.find_first_not_of(' ');
+  if (start == 0) return false;  // "key:value" is one plain scalar to YAML
+  const auto value = simple_value(rest.substr(start));
+  if (!value) return false;
+  FrontMatterField field{.value = std::string(*value), .line = line_number, .column = static_cast<int>(colon + start) + 2};
+  return front_matter.fields.emplace(std::string(line.substr(0, colon)), std::move(field)).second;
+}
+
+// Most front matter is `key: value` lines of plain text: read without
+// building yaml-cpp's node tree. False when any line is more than that (a
+// list, a comment, a continued or escaped value, a repeated key), which
+// yaml-cpp then reads, giving the same fields or the error.
+bool read_simple_front_matter(std::string_view yaml, FrontMatter& front_matter) {
+  constexpr int kFirstYamlLine = 2;
+  int line_number = kFirstYamlLine;
+  for (std::size_t offset = 0, next = 0; offset < yaml.size(); offset = next, ++line_number)
+    if (!read_simple_line(line_at(yaml, offset, &next), line_number, front_matter)) return false;
+  return !front_matter.fields.empty();
+}
+
 }  // namespace
 
 FrontMatterResult parse_front_matter(std::string_view text) {
   Split split;
   FrontMatterResult result;
   if (!split_front_matter(text, &split, &result)) return result;
+  if (read_simple_front_matter(split.yaml, result.front_matter)) {
+    result.ok = true;
+    result.front_matter.closing_line = split.closing_line;
+    result.front_matter.body_offset = split.body_offset;
+    return result;
+  }
+  result.front_matter.fields.clear();
 
   constexpr int kFirstYamlLine = 2;
   YAML::Node root;

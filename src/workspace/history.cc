@@ -128,12 +128,14 @@ std::vector<EarlierRevision> unanswered(const std::vector<EarlierRevision>& want
   return left;
 }
 
-EarlierArticles find_in(const Workspace& workspace, const History& history, const std::vector<EarlierRevision>& wanted, int max_versions) {
+EarlierArticles find_in(const Workspace& workspace, const History& history, const std::vector<EarlierRevision>& wanted,
+                        int max_versions, const WorkProgress& on_progress) {
   EarlierArticles found;
   if (wanted.empty() || !history.available) return found;
   std::vector<TracedFile> files = traced_files(wanted);
   Tracer(files, max_versions).trace(history);
   for (std::size_t depth = 2; read_round(workspace, files, depth, found); depth *= 2) {
+    if (on_progress) on_progress("reading git history", found.size(), wanted.size());
   }
   return found;
 }
@@ -197,16 +199,18 @@ std::unordered_map<std::string, std::string> read_blobs(const Workspace& workspa
 }
 
 EarlierArticles english_at_revisions(const Workspace& workspace, const std::vector<EarlierRevision>& wanted,
-                                     int max_versions) {
+                                     int max_versions, const WorkProgress& on_progress) {
   if (wanted.empty()) return {};
-  return find_in(workspace, read_history(workspace, english_folder(workspace), false), wanted, max_versions);
+  if (on_progress) on_progress("reading git history", 0, 0);
+  return find_in(workspace, read_history(workspace, english_folder(workspace), false), wanted, max_versions, on_progress);
 }
 
 EarlierArticles english_at_revisions(const Workspace& workspace, const History& history,
-                                     const std::vector<EarlierRevision>& wanted, int max_versions) {
-  EarlierArticles found = find_in(workspace, history, wanted, max_versions);
+                                     const std::vector<EarlierRevision>& wanted, int max_versions,
+                                     const WorkProgress& on_progress) {
+  EarlierArticles found = find_in(workspace, history, wanted, max_versions, on_progress);
   const auto left = unanswered(wanted, found);
-  if (!left.empty() && history.available) found.merge(english_at_revisions(workspace, left, max_versions));
+  if (!left.empty() && history.available) found.merge(english_at_revisions(workspace, left, max_versions, on_progress));
   return found;
 }
 

@@ -5,6 +5,7 @@
 
 #include "article_cache.h"
 #include "git_setup.h"
+#include "article_files.h"
 #include "edsync/file_io.h"
 
 namespace edsync {
@@ -65,56 +66,52 @@ std::string outside_message(const fs::path& target) {
          "); edsync reads only files inside it: replace the link by the file or point it inside the workspace";
 }
 
-// Markdown files below `folder`, in a stable order; hidden files (editors'
-// swap files, our own temporary files) are not articles.
-Result<std::vector<fs::path>> article_files(const fs::path& folder) {
-  std::vector<fs::path> files;
-  std::error_code error;
-  for (fs::recursive_directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
-    const std::string name = it->path().filename().string();
-    if (is_hidden(name)) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (is_markdown(name) && (it->is_regular_file() || it->is_symlink())) files.push_back(it->path());
-  }
-  if (error) return io_error(folder.string() + ": cannot list: " + error.message());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 // What loading an edition needs besides the workspace: the root with links
-// resolved, against which links are judged, and the cache of parsed articles.
+// resolved, against which links are judged, the cache of parsed articles,
+// and where to report how far it is.
 struct Loader {
   fs::path real_root;
   detail::ArticleCache cache;
+  const WorkProgress& on_progress;
+  std::size_t total = 0, done = 0;
+
+  void count_one() {
+    if (on_progress && (++done % 256 == 0 || done == total)) on_progress("reading articles", done, total);
+  }
 };
 
-void load_article(Workspace& workspace, Loader& loader, const std::string& lang, const fs::path& file) {
-  const std::string path = file.lexically_relative(workspace.root).generic_string();
-  const std::string default_id = file.stem().string();
-  if (std::error_code error; fs::is_symlink(file, error)) {
-    if (const auto target = outside_target(file, loader.real_root)) {
-      workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, outside_message(*target)}});
+std::string default_id_of(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+  return name.substr(0, name.size() - 3);  // without .md
+}
+
+// One edition as it loads: its articles and problems, each with the place
+// of its file in path order, which decides which file keeps a repeated id
+// and the order of the problems.
+struct EditionLoad {
+  std::vector<std::pair<std::size_t, Article>> articles;
+  std::vector<std::pair<std::size_t, InvalidFile>> problems;
+};
+
+void load_article(const Workspace& workspace, Loader& loader, const std::string& lang, const detail::ArticleFile& listed,
+                  std::size_t index, EditionLoad& load) {
+  const std::string& path = listed.path;
+  const std::string default_id = default_id_of(path);
+  if (listed.is_link) {
+    if (const auto target = outside_target(workspace.root / path, loader.real_root)) {
+      load.problems.push_back({index, {lang, default_id, {path, 0, 0, outside_message(*target)}}});
       return;
     }
   }
-  auto loaded = loader.cache.load(file, path, lang, default_id);
+  auto loaded = loader.cache.load(listed.stamp, path, lang, default_id, [&] { return workspace.root / path; });
   if (!loaded) {
-    workspace.invalid_files.push_back({lang, default_id, {path, 0, 0, "cannot read the file: " + loaded.error().message}});
-    return;
+    load.problems.push_back({index, {lang, default_id, {path, 0, 0, "cannot read the file: " + loaded.error().message}}});
+  } else if (!loaded->ok) {
+    load.problems.push_back({index, {lang, default_id, loaded->problem, loaded->bad_revision_line}});
+  } else {
+    load.articles.emplace_back(index, std::move(loaded->article));
   }
-  ArticleResult& parsed = *loaded;
-  if (!parsed.ok) {
-    workspace.invalid_files.push_back({lang, default_id, parsed.problem, parsed.bad_revision_line});
-    return;
-  }
-  auto& edition = workspace.articles[lang];
-  if (const auto existing = edition.find(parsed.article.id); existing != edition.end()) {
-    workspace.invalid_files.push_back({lang, parsed.article.id, {path, 1, 1, "duplicate id '" + parsed.article.id + "': " + existing->second.path + " has it already; rename one of the files or give it another 'id'"}});
-    return;
-  }
-  edition.emplace(parsed.article.id, std::move(parsed.article));
 }
 
 }  // namespace
@@ -135,6 +132,28 @@ std::optional<ArticlePath> article_path(const WorkspaceConfig& config, std::stri
 }
 
 namespace {
+// Sorted by id first, the map is built in one pass rather than searched for
+// every insertion; of files with the same id the first in path order stays.
+void add_edition(Workspace& workspace, const std::string& lang, EditionLoad& load) {
+  std::vector<std::pair<std::size_t, Article>*> by_id;  // pointers are sorted, the articles stay put
+  by_id.reserve(load.articles.size());
+  for (auto& loaded : load.articles) by_id.push_back(&loaded);
+  std::stable_sort(by_id.begin(), by_id.end(), [](const auto* a, const auto* b) { return a->second.id < b->second.id; });
+  auto& edition = workspace.articles[lang];
+  for (auto* loaded : by_id) {
+    auto& [index, article] = *loaded;
+    if (!edition.empty() && std::prev(edition.end())->first == article.id) {
+      const std::string& holder = std::prev(edition.end())->second.path;
+      load.problems.push_back({index, {lang, article.id, {article.path, 1, 1, "duplicate id '" + article.id + "': " + holder + " has it already; rename one of the files or give it another 'id'"}}});
+      continue;
+    }
+    std::string id = article.id;
+    edition.emplace_hint(edition.end(), std::move(id), std::move(article));
+  }
+  if (edition.empty()) workspace.articles.erase(lang);
+  std::stable_sort(load.problems.begin(), load.problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& problem : load.problems) workspace.invalid_files.push_back(std::move(problem.second));
+}
 
 // The language folders in `editions`, hidden ones left out, in a stable order.
 Result<std::vector<fs::path>> language_folders(const fs::path& editions) {
@@ -147,20 +166,49 @@ Result<std::vector<fs::path>> language_folders(const fs::path& editions) {
   return folders;
 }
 
-Status load_edition(Workspace& workspace, Loader& loader, const fs::path& folder) {
-  const std::string lang = folder.filename().string();
+// A language folder as listed: its files, or why it is not loaded.
+struct EditionFolder {
+  std::string lang;
+  std::optional<InvalidFile> refused;
+  std::vector<detail::ArticleFile> files;
+};
+
+Result<EditionFolder> list_edition(const Workspace& workspace, const Loader& loader, const fs::path& folder) {
+  EditionFolder edition{.lang = folder.filename().string()};
+  const std::string& lang = edition.lang;
   const std::string path = folder.lexically_relative(workspace.root).generic_string();
   if (!is_known_language(workspace.config, lang)) {
-    workspace.invalid_files.push_back({"", "", {path, 0, 0, "unknown language folder '" + lang + "': " + std::string(kConfigFileName) + " lists " + known_languages(workspace.config) + "; add '" + lang + "' under editions or move the folder out"}});
-    return success();
+    edition.refused = InvalidFile{"", "", {path, 0, 0, "unknown language folder '" + lang + "': " + std::string(kConfigFileName) + " lists " + known_languages(workspace.config) + "; add '" + lang + "' under editions or move the folder out"}};
+  } else if (const auto target = outside_target(folder, loader.real_root)) {
+    edition.refused = InvalidFile{"", "", {path, 0, 0, outside_message(*target)}};
+  } else {
+    auto files = detail::list_article_files(folder.string(), path);
+    if (!files) return files.error();
+    edition.files = std::move(*files);
   }
-  if (const auto target = outside_target(folder, loader.real_root)) {
-    workspace.invalid_files.push_back({"", "", {path, 0, 0, outside_message(*target)}});
-    return success();
+  return edition;
+}
+
+// Every folder is listed before any file is read, so that progress has a total.
+Status load_editions(Workspace& workspace, Loader& loader, const std::vector<fs::path>& folders) {
+  std::vector<EditionFolder> editions;
+  for (const auto& folder : folders) {
+    auto edition = list_edition(workspace, loader, folder);
+    if (!edition) return edition.error();
+    loader.total += edition->files.size();
+    editions.push_back(std::move(*edition));
   }
-  auto files = article_files(folder);
-  if (!files) return files.error();
-  for (const auto& file : *files) load_article(workspace, loader, lang, file);
+  for (auto& edition : editions) {
+    if (edition.refused) workspace.invalid_files.push_back(std::move(*edition.refused));
+    EditionLoad load;
+    load.articles.reserve(edition.files.size());
+    for (std::size_t i = 0; i < edition.files.size(); ++i) {
+      load_article(workspace, loader, edition.lang, edition.files[i], i, load);
+      loader.count_one();
+    }
+    std::vector<detail::ArticleFile>().swap(edition.files);
+    add_edition(workspace, edition.lang, load);
+  }
   return success();
 }
 
@@ -174,7 +222,7 @@ Result<Article> reload_article(const Workspace& workspace, const Article& articl
   return std::move(parsed.article);
 }
 
-Result<Workspace> load_workspace(const fs::path& root) {
+Result<Workspace> load_workspace(const fs::path& root, const WorkProgress& on_progress) {
   Workspace workspace;
   workspace.root = root;
   auto config = load_config(root);
@@ -186,15 +234,13 @@ Result<Workspace> load_workspace(const fs::path& root) {
   if (!fs::is_directory(editions, error)) {
     return input_error(workspace.config.editions_dir + ": no such folder; create " + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/ for the English articles");
   }
-  Loader loader{fs::weakly_canonical(root, error), detail::ArticleCache(root)};
+  Loader loader{fs::weakly_canonical(root, error), detail::ArticleCache(root), on_progress};
   if (const auto target = outside_target(editions, loader.real_root)) {
     return input_error(workspace.config.editions_dir + ": " + outside_message(*target));
   }
   const auto folders = language_folders(editions);
   if (!folders) return folders.error();
-  for (const auto& folder : *folders) {
-    if (const Status loaded = load_edition(workspace, loader, folder); !loaded) return loaded.error();
-  }
+  if (const Status loaded = load_editions(workspace, loader, *folders); !loaded) return loaded.error();
   loader.cache.save();
   return workspace;
 }

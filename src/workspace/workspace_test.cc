@@ -132,3 +132,33 @@ TEST_CASE("article_path: Markdown files in a known language folder, nothing hidd
   CHECK_FALSE(article_path(config, "notes/ar/raid.md"));
   CHECK_FALSE(article_path(config, "editions/ar//raid.md"));
 }
+
+TEST_CASE("files are loaded in path order: of two files with one id, the first path element by element keeps it") {
+  TempWorkspace temp;
+  // As strings "a-b/x.md" sorts before "a/x.md" ('-' < '/'); as paths "a" comes before "a-b".
+  temp.write("editions/en/a-b/x.md", "---\ntitle: Second\n---\nText.\n");
+  temp.write("editions/en/a/x.md", "---\ntitle: First\n---\nText.\n");
+  temp.write("editions/en/a.md", "---\ntitle: Third\nid: x\n---\nText.\n");
+  temp.write("editions/en/.hidden/x.md", "---\ntitle: Hidden\n---\nText.\n");
+  temp.write("editions/en/notes.txt", "not an article\n");
+  const auto workspace = load_workspace(temp.root);
+  REQUIRE(workspace.ok());
+  REQUIRE(workspace->find("en", "x") != nullptr);
+  CHECK(workspace->find("en", "x")->path == "editions/en/a/x.md");
+  CHECK(problems(*workspace) == std::vector<std::string>{
+      "editions/en/a-b/x.md:1:1: duplicate id 'x': editions/en/a/x.md has it already; rename one of the files or give it another 'id'",
+      "editions/en/a.md:1:1: duplicate id 'x': editions/en/a/x.md has it already; rename one of the files or give it another 'id'"});
+}
+
+TEST_CASE("load_workspace reports the files read of the total") {
+  TempWorkspace temp;
+  temp.write("editions/en/a.md", "---\ntitle: A\n---\nText.\n");
+  temp.write("editions/ar/a.md", "---\ntitle: A\n---\nText.\n");
+  std::vector<std::pair<std::size_t, std::size_t>> reported;
+  const auto workspace = load_workspace(temp.root, [&](std::string_view task, std::size_t done, std::size_t total) {
+    CHECK(task == "reading articles");
+    reported.emplace_back(done, total);
+  });
+  REQUIRE(workspace.ok());
+  CHECK(reported == std::vector<std::pair<std::size_t, std::size_t>>{{2, 2}});
+}
