@@ -58,7 +58,9 @@ TEST_CASE("every shared XLIFF sample is known to this test") {
 }
 
 TEST_CASE("each sample reads with its unit count, or is refused exactly") {
-  for (const auto& [name, expected] : kSamples) {
+  for (const auto& sample : kSamples) {
+    const std::string& name = sample.first;  // a plain reference: clang 14's CAPTURE cannot take a structured binding
+    const Expected& expected = sample.second;
     CAPTURE(name);
     const auto document = read_file(samples() / name, name);
     if (!expected.error.empty()) {
@@ -98,7 +100,9 @@ TEST_CASE("what the samples say comes through: languages, codes, candidates, sta
 
 // Whatever reads also writes, in both versions, and reads back the same.
 TEST_CASE("each sample that reads is written and read back unchanged") {
-  for (const auto& [name, expected] : kSamples) {
+  for (const auto& sample : kSamples) {
+    const std::string& name = sample.first;  // a plain reference: clang 14's CAPTURE cannot take a structured binding
+    const Expected& expected = sample.second;
     if (!expected.error.empty()) continue;
     CAPTURE(name);
     const auto document = read_file(samples() / name, name);

@@ -93,7 +93,9 @@ TEST_CASE("units added on either side are kept: every file is what importing bot
   const Files theirs = after_imports({news(), theirs_tmx});
   const Files both = after_imports({news(), ours_tmx, theirs_tmx});
   CHECK(after_imports({news(), theirs_tmx, ours_tmx}) == both);
-  for (const auto& [name, text] : both) {
+  for (const auto& file : both) {
+    const std::string& name = file.first;  // a plain reference: clang 14's CAPTURE cannot take a structured binding
+    const std::string& text = file.second;
     CAPTURE(name);
     const TextMerge merge = merged(ancestor, ours, theirs, name);
     CHECK(merge.text == text);
