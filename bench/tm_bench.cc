@@ -234,7 +234,7 @@ class SameRows {
     const auto begin = Clock::now();
     sqlite3_exec(target_, "BEGIN", nullptr, nullptr, nullptr);
     double timed = seconds_since(begin);
-    for (const char* table : {"units", "variants"})
+    for (const char* table : {"sources", "units", "variants"})  // sources first: units refer to them
       timed += copy(std::string("SELECT * FROM ") + table + " ORDER BY rowid", std::string("INSERT INTO ") + table);
     timed += copy("SELECT id, text FROM variants ORDER BY id", "INSERT INTO variants_fts(rowid, text)");
     timed += copy("SELECT term, size, variant_id FROM fuzzy_postings", "INSERT INTO fuzzy_postings");

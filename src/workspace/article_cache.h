@@ -26,6 +26,23 @@ struct CachedArticle {
   Article article;  // without its body
 };
 
+// A file's bytes mapped read-only (empty when it cannot be): the cache is
+// read once from start to end, and a mapping costs neither the copy nor
+// the zeroed pages of a buffer. The cache is only ever replaced by a
+// rename, never rewritten in place, so the mapped bytes do not change.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::filesystem::path& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view text() const { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 class ArticleCache {
  public:
   // `now` (nanoseconds since the epoch) decides which stamps are too recent to trust.
@@ -53,7 +70,7 @@ class ArticleCache {
   const Record* find(std::string_view path);
 
   std::filesystem::path file_;
-  std::string text_;             // the cache as the last run wrote it
+  MappedFile text_;              // the cache as the last run wrote it
   std::vector<Record> records_;  // in its order, which is the order loading asks in
   std::size_t cursor_ = 0;
   std::unordered_map<std::string_view, std::size_t> index_;  // built when a path is not at the cursor
