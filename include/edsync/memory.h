@@ -39,6 +39,12 @@ struct UnitBatch {
   AddOptions options;                     // source language, provenance for every unit
 };
 
+// What re-aligning articles did to the memory.
+struct AlignedReplacement {
+  ImportReport added;               // the batch, as import_units reports it (empty on a dry run)
+  std::vector<StoredUnit> removed;  // the aligner's earlier units that went (would go), in id order
+};
+
 class Memory {
  public:
   // The memory of the workspace at `root` (text in <root>/<tm_dir>, index
@@ -72,6 +78,15 @@ class Memory {
   Result<ImportReport> import_xliff(const std::filesystem::path& file, const ImportOptions& options = {});
   // The same for units in memory: all of them or none.
   Result<ImportReport> import_units(const UnitBatch& batch);
+  // The aligner's units of re-aligned articles (edsync align --prune): the
+  // batch added as import_units adds it and, in the same transaction, every
+  // unit the aligner made before for one of `scopes` that the batch does not
+  // hold again removed: the pairs of an earlier revision of the translation
+  // or of the English. Units of imports (TMX, XLIFF) and units that another
+  // article shares stay (Store::aligned_units). With `dry_run` nothing is
+  // written and `removed` says what would go.
+  Result<AlignedReplacement> replace_aligned(const UnitBatch& batch, const std::vector<AlignedScope>& scopes,
+                                             bool dry_run = false);
   // Builds the index again from tm/ (a usage error without text).
   Result<std::int64_t> rebuild();
 

@@ -6,6 +6,7 @@
 // what export gives back.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -140,6 +141,13 @@ struct ConcordanceOptions {
   std::size_t max_results = 50;
 };
 
+// An article's edition as the aligner's provenance props name it.
+struct AlignedScope {
+  std::string article_id;
+  std::string edition;  // the translation's language, as x-edsync-edition holds it
+  auto operator<=>(const AlignedScope&) const = default;
+};
+
 class Store {
  public:
   // Opens (creating when absent) a database in WAL mode with foreign keys on,
@@ -158,6 +166,15 @@ class Store {
   // Adds a unit, or merges it into the unit with the same variants. A unit
   // without a source-language variant is still kept (lookups skip it).
   Result<AddOutcome> add(const tmx::Unit& unit, const AddOptions& options = {});
+
+  // The id of the stored unit with the same variants as `unit`, if any.
+  Result<std::optional<std::int64_t>> find(const tmx::Unit& unit, const AddOptions& options = {});
+  // The units the aligner made for one article's edition and nothing else:
+  // origin aligned, every x-edsync-article and x-edsync-edition prop naming
+  // one of `scopes` (article id, edition), no import source. In id order.
+  Result<std::vector<StoredUnit>> aligned_units(const std::vector<AlignedScope>& scopes);
+  // Removes a unit with its variants and their index entries.
+  Status remove(std::int64_t unit_id);
 
   Result<std::int64_t> unit_count();
   // Every unit, in id order.

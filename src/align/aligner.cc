@@ -26,9 +26,9 @@ struct Side {
   std::vector<Features> paragraphs;          // each paragraph's sentences as one item
 };
 
-Side side_of(const AlignText& text) {
+Side side_of(const AlignText& text, const std::string& language) {
   Side side;
-  const FeatureOptions options{latin_share(text.sentences) > 0.5};
+  const FeatureOptions options{latin_share(text.sentences) > 0.5, clitics_of(language)};
   for (std::size_t s = 0; s < text.sentences.size(); ++s) {
     side.sentences.push_back(features_of(text.sentences[s], options));
     if (s == 0 || text.paragraph_of[s] != text.paragraph_of[s - 1]) side.paragraph_begin.push_back(s);
@@ -195,7 +195,7 @@ Status check_sizes(const AlignText& source, const AlignText& target) {
 Result<std::vector<Bead>> align_texts(const AlignText& source_text, const AlignText& target_text,
                                       const AlignOptions& options) {
   if (auto sizes = check_sizes(source_text, target_text); !sizes) return sizes.error();
-  Side source = side_of(source_text), target = side_of(target_text);
+  Side source = side_of(source_text, options.source_language), target = side_of(target_text, options.target_language);
   Lexicon seed = lexicon_from({}, source, target, options);
   set_word_tokens(seed.translations(), source.sentences, target.sentences);
   gather_paragraphs(source), gather_paragraphs(target);

@@ -107,7 +107,8 @@ void add_posteriors(const Forward& f, const Band& band, const BeadCost& cost, st
   };
   std::size_t next = path.size();  // path is in order: beads starting on row i come last
   for (std::size_t i = band.n + 1; i-- > 0;) {
-    for (std::size_t j = band.lo(i); j <= band.hi(i); ++j) {
+    // Right to left: a 0-1 bead reads the cell to its right in the same row.
+    for (std::size_t j = band.hi(i) + 1; j-- > band.lo(i);) {
       double value = (i == band.n && j == band.m) ? 0 : kInfinity;
       for (int s = 0; s < kShapeCount; ++s) {
         const auto [di, dj] = kShapes[s];

@@ -108,3 +108,59 @@ TEST_CASE("posteriors: one clear path is certain, two equal ones share the mass"
   REQUIRE(path.size() == 2);
   CHECK(path[0].posterior == doctest::Approx(1.0 / 2.5).epsilon(0.001));
 }
+
+namespace {
+
+// -log of the summed weight of every path from (0, 0) to (i, j), and from
+// (i, j) to the end: forward and backward by exhaustive recursion.
+double all_paths_to(const LengthCase& c, std::size_t i, std::size_t j) {
+  if (i == 0 && j == 0) return 0;
+  double sum = 0;
+  for (const auto& [di, dj] : kShapes) {
+    if (i < std::size_t(di) || j < std::size_t(dj)) continue;
+    sum += std::exp(-all_paths_to(c, i - di, j - dj) - c(i - di, di, j - dj, dj));
+  }
+  return -std::log(sum);
+}
+
+double all_paths_from(const LengthCase& c, std::size_t i, std::size_t j) {
+  if (i == c.source.size() && j == c.target.size()) return 0;
+  double sum = 0;
+  for (const auto& [di, dj] : kShapes) {
+    if (i + di > c.source.size() || j + dj > c.target.size()) continue;
+    sum += std::exp(-c(i, di, j, dj) - all_paths_from(c, i + di, j + dj));
+  }
+  return -std::log(sum);
+}
+
+}  // namespace
+
+TEST_CASE("posteriors are forward x cost x backward over the total, by hand and exhaustively") {
+  // By hand: one source sentence, two target ones. Paths: 1-1 then 0-1
+  // (weight e^-1 e^-1), 0-1 then 1-1 (e^-1 e^-1), 1-2 (e^-1), 1-0 0-1 0-1 and
+  // the other orders of those three (three paths, e^-3 each).
+  LengthCase hand{{0}, {0, 0}};
+  hand.price = {1, 1, 1, 1, 1, 1, 1, 1};
+  const double e = std::exp(-1.0);
+  const double total = 2 * e * e + e + 3 * e * e * e;
+  const auto path = best_path(1, 2, hand);
+  REQUIRE(path.size() == 1);  // the 1-2 bead is the cheapest
+  CHECK(kShapes[path[0].shape].target == 2);
+  CHECK(path[0].posterior == doctest::Approx(e / total).epsilon(1e-5));
+
+  std::mt19937 random(11);
+  for (int round = 0; round < 20; ++round) {
+    LengthCase c;
+    c.price = {0, 1.5, 1.5, 1, 1, 2, 2.5, 2.5};
+    for (int k = 0; k < 5; ++k) c.source.push_back(double(random() % 4));
+    for (int k = 0; k < 4 + int(random() % 3); ++k) c.target.push_back(double(random() % 4));
+    const double z = all_paths_from(c, 0, 0);
+    for (const auto& bead : best_path(c.source.size(), c.target.size(), std::cref(c))) {
+      const auto [di, dj] = kShapes[bead.shape];
+      const double through = all_paths_to(c, bead.source_begin, bead.target_begin) +
+                             c(bead.source_begin, di, bead.target_begin, dj) +
+                             all_paths_from(c, bead.source_begin + di, bead.target_begin + dj);
+      CHECK(bead.posterior == doctest::Approx(std::exp(z - through)).epsilon(1e-4));
+    }
+  }
+}

@@ -62,8 +62,8 @@ bool is_quote(char32_t c) {
 }
 
 // Lower case; Arabic and Persian letters folded to one form, diacritics and
-// tatweel dropped, the article and the conjunction taken off the front.
-std::string normalized_word(std::u32string_view word) {
+// tatweel dropped.
+std::u32string folded_word(std::u32string_view word) {
   std::u32string folded;
   for (const char32_t c : word) {
     if ((c >= 0x064B && c <= 0x0652) || c == 0x0640 || c == 0x200C) continue;
@@ -73,17 +73,77 @@ std::string normalized_word(std::u32string_view word) {
     else if (c == 0x0629) folded.push_back(0x0647);
     else folded.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
   }
-  std::u32string_view view = folded;
+  return folded;
+}
+
+// A folded word as its id names it: the article and the conjunction taken
+// off the front, then a crude stem, the word's first letters: enough to join
+// the forms of a word that a table learned from a few hundred sentences sees apart.
+std::string stem_of(std::u32string_view view) {
   if (view.size() >= 5 && view[0] == 0x0648 && view[1] == 0x0627 && view[2] == 0x0644) view.remove_prefix(1);
   if (view.size() >= 5 && view[0] == 0x0627 && view[1] == 0x0644) view.remove_prefix(2);
-  // A crude stem, the word's first letters: enough to join the forms of a
-  // word that a table learned from a few hundred sentences sees apart.
   const bool arabic_script = !view.empty() && view[0] >= 0x0600 && view[0] < 0x0700;
   const std::size_t stem = arabic_script ? 4 : 6;
   if (view.size() > stem) view = view.substr(0, stem);
   std::string result;
   for (const char32_t c : view) append_utf8(result, c);
   return result;
+}
+
+std::string normalized_word(std::u32string_view word) { return stem_of(folded_word(word)); }
+
+// Clitics as folded letters (ي as ی, ك as ک), longest first: a conjunction,
+// then a preposition or the article.
+const std::vector<std::u32string>& conjunctions_of(Clitics clitics) {
+  static const std::vector<std::u32string> arabic = {U"\u0648", U"\u0641"};
+  static const std::vector<std::u32string> none;
+  return clitics == Clitics::arabic ? arabic : none;
+}
+
+const std::vector<std::u32string>& prefixes_of(Clitics clitics) {
+  static const std::vector<std::u32string> arabic = {U"\u0628\u0627\u0644", U"\u0644\u0644", U"\u0627\u0644",
+                                                     U"\u0628", U"\u0644", U"\u06A9"};
+  static const std::vector<std::u32string> persian = {U"\u0646\u0645\u06CC", U"\u0645\u06CC"};
+  static const std::vector<std::u32string> none;
+  return clitics == Clitics::arabic ? arabic : clitics == Clitics::persian ? persian : none;
+}
+
+const std::vector<std::u32string>& suffixes_of(Clitics clitics) {
+  static const std::vector<std::u32string> arabic = {U"\u0647\u0645\u0627", U"\u0647\u0627", U"\u0647\u0645",
+                                                     U"\u06A9\u0645", U"\u0646\u0627", U"\u0647", U"\u06CC",
+                                                     U"\u06A9"};
+  static const std::vector<std::u32string> persian = {U"\u0647\u0627\u06CC", U"\u0647\u0627", U"\u0631\u0627",
+                                                      U"\u06CC"};
+  static const std::vector<std::u32string> none;
+  return clitics == Clitics::arabic ? arabic : clitics == Clitics::persian ? persian : none;
+}
+
+constexpr std::size_t kMinStem = 3;  // letters a form keeps: shorter is more often a whole word
+
+std::u32string_view without_one(std::u32string_view word, const std::vector<std::u32string>& prefixes) {
+  for (const auto& prefix : prefixes)
+    if (word.size() >= prefix.size() + kMinStem && word.starts_with(prefix)) return word.substr(prefix.size());
+  return word;
+}
+
+std::u32string_view without_prefix(std::u32string_view word, Clitics clitics) {
+  return without_one(without_one(word, conjunctions_of(clitics)), prefixes_of(clitics));
+}
+
+std::u32string_view without_suffix(std::u32string_view word, Clitics clitics) {
+  for (const auto& suffix : suffixes_of(clitics))
+    if (word.size() >= suffix.size() + kMinStem && word.ends_with(suffix)) return word.substr(0, word.size() - suffix.size());
+  return word;
+}
+
+void add_forms(std::u32string_view word, Clitics clitics, std::vector<std::uint32_t>& out) {
+  const std::size_t first = out.size();
+  const std::u32string folded = folded_word(word);
+  const std::u32string_view whole = folded, front = without_prefix(whole, clitics);
+  for (const auto form : {whole, front, without_suffix(whole, clitics), without_suffix(front, clitics)}) {
+    const std::uint32_t id = fnv1a(stem_of(form));
+    if (std::find(out.begin() + std::ptrdiff_t(first), out.end(), id) == out.end()) out.push_back(id);
+  }
 }
 
 struct Word {
@@ -172,16 +232,35 @@ Features features_of(std::string_view sentence, const FeatureOptions& options) {
   const auto words = words_in(text);
   for (std::size_t w = 0; w < words.size(); ++w) {
     const std::u32string_view view = std::u32string_view(text).substr(words[w].begin, words[w].end - words[w].begin);
-    const std::string normal = normalized_word(view);
-    features.words.push_back(fnv1a(normal));
     if (is_latin_anchor(text, words[w], w == 0, options)) {
-      features.tokens.push_back(make_token(TokenClass::latin, normal));
+      features.tokens.push_back(make_token(TokenClass::latin, normalized_word(view)));
     }
+    if (options.clitics == Clitics::none) {
+      features.words.push_back(fnv1a(normalized_word(view)));
+      continue;
+    }
+    const std::size_t before = features.forms.size();
+    add_forms(view, options.clitics, features.forms);
+    features.forms_per_word.push_back(std::uint8_t(features.forms.size() - before));
   }
+  features.words.insert(features.words.end(), features.forms.begin(), features.forms.end());
   std::sort(features.tokens.begin(), features.tokens.end());
   std::sort(features.words.begin(), features.words.end());
   features.words.erase(std::unique(features.words.begin(), features.words.end()), features.words.end());
   return features;
+}
+
+Clitics clitics_of(std::string_view language) {
+  const std::string_view primary = language.substr(0, language.find_first_of("-_"));
+  if (primary == "ar" || primary == "arb") return Clitics::arabic;
+  if (primary == "fa" || primary == "fas" || primary == "per") return Clitics::persian;
+  return Clitics::none;
+}
+
+std::vector<std::uint32_t> word_forms(std::string_view word, Clitics clitics) {
+  std::vector<std::uint32_t> forms;
+  add_forms(decode(word), clitics, forms);
+  return forms;
 }
 
 std::vector<std::uint32_t> word_ids(std::string_view text) {

@@ -19,14 +19,28 @@ std::uint32_t make_token(TokenClass kind, std::string_view text);
 struct Features {
   double length = 0;                  // characters other than white space
   std::vector<std::uint32_t> tokens;  // anchors (and later word translations), sorted
-  std::vector<std::uint32_t> words;   // word ids, sorted, unique
+  std::vector<std::uint32_t> words;   // word ids of every form of every word, sorted, unique
+  // With clitics: each word's forms in text order, the whole word first then
+  // the word without its clitics; forms_per_word[w] of them for word w.
+  std::vector<std::uint32_t> forms;
+  std::vector<std::uint8_t> forms_per_word;
 };
+
+// Clitics a language writes onto its words: a conjunction, preposition or
+// article in front, a pronoun or plural behind.
+enum class Clitics { none, arabic, persian };
+Clitics clitics_of(std::string_view language);
 
 struct FeatureOptions {
   // In a Latin-script text only capitalised words, acronyms and URLs are
   // anchors; in another script every Latin-script token is one.
   bool latin_script = true;
+  Clitics clitics = Clitics::none;
 };
+
+// The ids of a word written with clitics: the whole word, then each form
+// with a clitic taken off (front, back, both) that leaves three letters.
+std::vector<std::uint32_t> word_forms(std::string_view word, Clitics clitics);
 
 Features features_of(std::string_view sentence, const FeatureOptions& options);
 

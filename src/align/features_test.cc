@@ -71,3 +71,23 @@ TEST_CASE("words: the Arabic article and letter variants fold together") {
   CHECK(word_ids("أحمد") == word_ids("احمد"));
   CHECK(word_ids("The Book") == word_ids("the book"));
 }
+
+TEST_CASE("a word written with clitics is also looked up without them") {
+  const auto id_of = [](const char* word, Clitics clitics) { return word_forms(word, clitics).front(); };
+  const auto has = [](const std::vector<std::uint32_t>& forms, std::uint32_t id) {
+    return std::find(forms.begin(), forms.end(), id) != forms.end();
+  };
+  // "and in the city", "his book", "with them": the bare words are among the forms.
+  CHECK(has(word_forms("وبالمدينة", Clitics::arabic), id_of("مدينة", Clitics::arabic)));
+  CHECK(has(word_forms("كتابه", Clitics::arabic), id_of("كتاب", Clitics::arabic)));
+  CHECK(has(word_forms("للحكومة", Clitics::arabic), id_of("حكومة", Clitics::arabic)));
+  // Persian: the plural, the object marker, the continuous prefix (with its ZWNJ).
+  CHECK(has(word_forms("کتاب‌ها", Clitics::persian), id_of("کتاب", Clitics::persian)));
+  CHECK(has(word_forms("می‌روند", Clitics::persian), id_of("روند", Clitics::persian)));
+  // A form keeps three letters: a short word is only itself.
+  CHECK(word_forms("بك", Clitics::arabic).size() == 1);
+  CHECK(word_forms("city", Clitics::none).size() == 1);
+  CHECK(clitics_of("ar") == Clitics::arabic);
+  CHECK(clitics_of("fa-IR") == Clitics::persian);
+  CHECK(clitics_of("sq") == Clitics::none);
+}

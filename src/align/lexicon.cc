@@ -1,6 +1,7 @@
 #include "lexicon.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace edsync::align_detail {
 
@@ -46,23 +47,55 @@ std::unordered_map<std::uint32_t, std::uint32_t> Lexicon::translations() const {
   return result;
 }
 
+namespace {
+
+// For each word of `item`, the first of its forms `token_of` gives a token
+// for (a word written with clitics is looked up whole, then without them);
+// each token once.
+template <typename TokenOf>
+void collect_word_tokens(const Features& item, TokenOf token_of, std::vector<std::uint32_t>& out) {
+  out.clear();
+  if (item.forms_per_word.empty()) {
+    for (const auto w : item.words)
+      if (const auto token = token_of(w)) out.push_back(*token);
+    return;
+  }
+  std::size_t next = 0;
+  for (const auto count : item.forms_per_word) {
+    for (std::size_t f = next; f < next + count; ++f) {
+      if (const auto token = token_of(item.forms[f])) {
+        out.push_back(*token);
+        break;
+      }
+    }
+    next += count;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+}  // namespace
+
 void set_word_tokens(const std::unordered_map<std::uint32_t, std::uint32_t>& translations,
                      std::vector<Features>& source, std::vector<Features>& target) {
   std::unordered_set<std::uint32_t> named;
   for (const auto& [s, t] : translations) named.insert(t);
+  const auto translated = [&](std::uint32_t w) -> std::optional<std::uint32_t> {
+    const auto found = translations.find(w);
+    if (found == translations.end()) return std::nullopt;
+    return word_token(found->second);
+  };
+  const auto is_named = [&](std::uint32_t w) -> std::optional<std::uint32_t> {
+    if (!named.contains(w)) return std::nullopt;
+    return word_token(w);
+  };
   std::vector<std::uint32_t> words;
   for (auto& item : source) {
-    words.clear();
-    for (const auto w : item.words) {
-      if (const auto found = translations.find(w); found != translations.end()) words.push_back(word_token(found->second));
-    }
+    collect_word_tokens(item, translated, words);
     replace_word_tokens(item, words);
   }
   for (auto& item : target) {
-    words.clear();
-    for (const auto w : item.words) {
-      if (named.contains(w)) words.push_back(word_token(w));
-    }
+    collect_word_tokens(item, is_named, words);
     replace_word_tokens(item, words);
   }
 }

@@ -38,24 +38,55 @@ double median(std::vector<double> values) {
   return *middle;
 }
 
-void add(TokenCounts& total, const TokenCounts& counts) {
-  for (int k = 0; k < kTokenClasses; ++k) {
-    total.found[k] += counts.found[k];
-    total.missing[k][0] += counts.missing[k][0];
-    total.missing[k][1] += counts.missing[k][1];
+// Tokens of each class and side found across and missing.
+struct SideCounts {
+  std::array<std::array<int, 2>, kTokenClasses> found{}, missing{};
+  void add(const TokenCounts& counts, int side) {
+    for (int k = 0; k < kTokenClasses; ++k) found[k][side] += counts.found[k], missing[k][side] += counts.missing[k][side];
   }
-}
+  double rate(int k, int side) const { return (found[k][side] + 1.0) / (found[k][side] + missing[k][side] + 2.0); }
+};
 
-// p: how often a token is found in true beads; q: in unrelated pairs.
-TokenRates rates_from(const TokenCounts& aligned, const TokenCounts& shifted) {
+// p: how often a token is found in true beads; q: in unrelated groups of
+// 1, 2 and 3 sentences (shifted[size - 1]).
+TokenRates rates_from(const SideCounts& aligned, const std::array<SideCounts, 3>& shifted) {
   TokenRates rates;
   for (int k = 0; k < kTokenClasses; ++k) {
     for (int side = 0; side < 2; ++side) {
-      rates.p[k][side] = (aligned.found[k] + 1.0) / (aligned.found[k] + aligned.missing[k][side] + 2.0);
-      rates.q[k][side] = (shifted.found[k] + 1.0) / (shifted.found[k] + shifted.missing[k][side] + 2.0);
+      rates.p[k][side] = aligned.rate(k, side);
+      for (int other = 0; other < 3; ++other) {
+        // Never below the rate of a smaller group: a sparse class can
+        // measure noise the other way.
+        const double q = shifted[other].rate(k, side);
+        rates.q[other][k][side] = other == 0 ? q : std::max(q, rates.q[other - 1][k][side]);
+      }
     }
   }
   return rates;
+}
+
+// The first `size` sentences of one side of the 1-1 beads from `first` on.
+std::vector<Features> group_of(const std::vector<const Pair*>& ones, std::size_t first, int size, bool source) {
+  std::vector<Features> group;
+  for (int k = 0; k < size; ++k) {
+    const Pair* pair = ones[(first + std::size_t(k)) % ones.size()];
+    group.push_back(source ? pair->source[0] : pair->target[0]);
+  }
+  return group;
+}
+
+// Unrelated groups: each side of a 1-1 bead against 1, 2 and 3 sentences of
+// the other side taken three beads further on.
+std::array<SideCounts, 3> shifted_counts(const std::vector<const Pair*>& ones) {
+  std::array<SideCounts, 3> shifted;
+  for (std::size_t b = 0; b < ones.size(); ++b) {
+    for (int size = 1; size <= 3; ++size) {
+      const auto targets = group_of(ones, b + 3, size, false), sources = group_of(ones, b + 3, size, true);
+      shifted[std::size_t(size - 1)].add(count_tokens(ones[b]->source, targets), 0);
+      shifted[std::size_t(size - 1)].add(count_tokens(sources, ones[b]->target), 1);
+    }
+  }
+  return shifted;
 }
 
 }  // namespace
@@ -65,7 +96,7 @@ TokenWeights weights_of(const TokenRates& rates) {
   for (int other = 0; other < 3; ++other) {
     for (int k = 0; k < kTokenClasses; ++k) {
       for (int side = 0; side < 2; ++side) {
-        const double p = rates.p[k][side], q = std::min(rates.q[k][side] * (other + 1), 0.95);
+        const double p = rates.p[k][side], q = std::min(rates.q[other][k][side], 0.95);
         // A class that tells nothing (p no better than q) weighs nothing.
         weights.found[other][k][side] = p > q ? std::log(p / q) : 0;
         weights.missing[other][k][side] = p > q ? std::log((1 - p) / (1 - q)) : 0;
@@ -138,7 +169,10 @@ Model initial_model(std::span<const Features> source, std::span<const Features> 
   model.length.target_mean = std::max(l2 / double(std::max<std::size_t>(target.size(), 1)), 1.0);
   for (int s = 0; s < kShapeCount; ++s) model.shape_cost[s] = -std::log(kPriors[s]);
   for (int k = 0; k < kTokenClasses; ++k) {
-    for (int side = 0; side < 2; ++side) model.rates.p[k][side] = 0.6, model.rates.q[k][side] = 0.1;
+    for (int side = 0; side < 2; ++side) {
+      model.rates.p[k][side] = 0.6;
+      for (int other = 0; other < 3; ++other) model.rates.q[other][k][side] = 0.1 * (other + 1);
+    }
   }
   model.tokens = weights_of(model.rates);
   return model;
@@ -171,12 +205,12 @@ Model learned_model(const std::vector<Pair>& beads, const Model& start) {
   // The median of a squared standard normal is 0.455: robust to the
   // first pass's mistakes, which a mean is not.
   model.length.variance = std::max(median(spreads) / 0.455, 0.5);
-  TokenCounts aligned, shifted;
-  for (std::size_t b = 0; b < ones.size(); ++b) {
-    add(aligned, count_tokens(ones[b]->source, ones[b]->target));
-    add(shifted, count_tokens(ones[b]->source, ones[(b + 3) % ones.size()]->target));
+  SideCounts aligned;
+  for (const Pair* bead : ones) {
+    const TokenCounts counts = count_tokens(bead->source, bead->target);
+    aligned.add(counts, 0), aligned.add(counts, 1);
   }
-  model.rates = rates_from(aligned, shifted);
+  model.rates = rates_from(aligned, shifted_counts(ones));
   model.tokens = weights_of(model.rates);
   return model;
 }

@@ -21,12 +21,14 @@ struct LengthModel {
 };
 
 // The chance that a token finds its match on the other side, per class and
-// side: p in a true bead, q in an unrelated pair of sentences. A found token
-// weighs log(p/q), a missing one log((1-p)/(1-q)), where q grows with the
-// sentences on the other side (more chances to match by accident).
+// side: p in a true bead, q in an unrelated group of 1, 2 or 3 sentences. A
+// found token weighs log(p/q), a missing one log((1-p)/(1-q)). q is measured
+// for each size of the other side (more sentences, more accidental matches),
+// so a big bead is neither favoured for its many tokens nor punished.
 struct TokenRates {
   std::array<std::array<double, 2>, kTokenClasses> p{};
-  std::array<std::array<double, 2>, kTokenClasses> q{};
+  // [sentences on the other side - 1][class][side]
+  std::array<std::array<std::array<double, 2>, kTokenClasses>, 3> q{};
 };
 
 struct TokenWeights {

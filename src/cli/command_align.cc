@@ -151,7 +151,10 @@ void add_align_command(CLI::App& app, Context& context) {
       ->check(CLI::Range(0.0, 1.0));
   command->add_option("-l,--lang", flags->langs, "Workspace: only these editions");
   command->add_option("--article", flags->articles, "Workspace: only articles whose id matches this shell glob");
-  command->add_flag("--dry-run", flags->dry_run, "Workspace: say what would be added, write nothing");
+  command->add_flag("--dry-run", flags->dry_run, "Workspace: say what would be added (and removed), write nothing");
+  command->add_flag("--prune", flags->prune,
+                    "Workspace: remove the aligner's pairs of earlier revisions of each article re-aligned "
+                    "(imported pairs are never removed)");
   command->add_option("--lock-timeout", flags->lock_timeout,
                       "Workspace: stop, changing nothing, when another edsync command still writes tm/ after this many seconds")
       ->check(CLI::NonNegativeNumber);

@@ -22,6 +22,7 @@ struct AlignFlags {
   std::vector<std::string> langs;     // workspace: --lang
   std::vector<std::string> articles;  // workspace: --article GLOB
   bool dry_run = false;
+  bool prune = false;                  // workspace: remove the pairs of earlier revisions of what is re-aligned
   std::optional<double> lock_timeout;  // workspace: --lock-timeout SECONDS
 };
 

@@ -97,6 +97,8 @@ Statement& Database::cached(std::string_view sql) {
 
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
+int Database::changes() const { return sqlite3_changes(db_); }
+
 bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 }  // namespace edsync::tm::sql

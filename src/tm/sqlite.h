@@ -51,6 +51,7 @@ class Database {
   // A statement prepared once and reset before each use.
   Statement& cached(std::string_view sql);
   std::int64_t last_insert_id() const;
+  int changes() const;  // rows the last INSERT, UPDATE or DELETE changed
   bool in_transaction() const;
   sqlite3* handle() { return db_; }
 

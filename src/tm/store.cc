@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <tuple>
 
 #include "edsync/language.h"
 #include "edsync/revision.h"
@@ -239,7 +240,7 @@ void merge(sql::Database& db, std::int64_t unit_id, const PreparedUnit& prepared
   select.step();
   tmx::Unit merged;
   merged.attributes = merge_attributes(decode_attributes(select.text(0)), prepared.unit.attributes);
-  merged.props = merge_items(decode_props(select.text(1)), prepared.unit.props);
+  merged.props = merge_props(decode_props(select.text(1)), prepared.unit.props);
   merged.notes = merge_items(decode_notes(select.text(2)), prepared.unit.notes);
   select.reset();
   if (options.provenance) set_provenance(merged, *options.provenance);
@@ -276,6 +277,39 @@ StoredUnit read_unit(sql::Statement& row, sql::Database& db) {
   write_canonical_languages(stored.unit, canonical, stored.source_lang);
   if (!row.is_null(5)) stored.unit.props.push_back(source_prop(row.text(5)));
   return stored;
+}
+
+// Whether the props name only articles and editions of `scopes` (and at
+// least one of each): a unit another article shares is kept.
+bool only_in(const std::vector<tmx::Prop>& props, const std::vector<AlignedScope>& scopes) {
+  std::vector<std::string> articles, editions;
+  for (const auto& prop : props) {
+    const std::string type = attribute_value(prop.attributes, "type");
+    if (type == "x-edsync-article") articles.push_back(prop.text);
+    else if (type == "x-edsync-edition") editions.push_back(prop.text);
+  }
+  if (articles.empty() || editions.empty()) return false;
+  for (const auto& article : articles)
+    for (const auto& edition : editions)
+      if (!std::binary_search(scopes.begin(), scopes.end(), AlignedScope{article, edition})) return false;
+  return true;
+}
+
+// The fuzzy postings of a source variant, as index_variant made them, go.
+void remove_postings(sql::Database& db, std::int64_t variant_id, const std::string& text) {
+  const FuzzyShape shape = shape_of(tokenize(normalize_text(text)));
+  auto& posting = db.cached("DELETE FROM fuzzy_postings WHERE term = ? AND size = ? AND variant_id = ?");
+  auto& count = db.cached("UPDATE fuzzy_terms SET docs = docs - 1 WHERE term = ?");
+  auto& unused = db.cached("DELETE FROM fuzzy_terms WHERE term = ? AND docs <= 0");
+  for (const auto term : shape.terms) {
+    posting.bind(1, term).bind(2, shape.size).bind(3, variant_id);
+    posting.run();
+    if (db.changes() == 0) continue;  // not indexed under it: nothing to count down
+    count.bind(1, term);
+    count.run();
+    unused.bind(1, term);
+    unused.run();
+  }
 }
 
 std::string digest_line(const StoredUnit& stored) {
@@ -404,6 +438,54 @@ Result<AddOutcome> Store::add(const tmx::Unit& input, const AddOptions& options)
   });
   if (!done) return done.error();
   return outcome;
+}
+
+Result<std::optional<std::int64_t>> Store::find(const tmx::Unit& unit, const AddOptions& options) {
+  auto prepared = prepare(unit, options);
+  if (!prepared) return prepared.error();
+  return guarded(state_->path, [&]() -> Result<std::optional<std::int64_t>> {
+    return find_identical(state_->db, *prepared);
+  });
+}
+
+Result<std::vector<StoredUnit>> Store::aligned_units(const std::vector<AlignedScope>& wanted) {
+  std::vector<AlignedScope> scopes = wanted;
+  std::sort(scopes.begin(), scopes.end());
+  return guarded(state_->path, [&]() -> Result<std::vector<StoredUnit>> {
+    std::vector<StoredUnit> found;
+    sql::Statement rows(state_->db.handle(),
+                        "SELECT u.id, u.source_lang, u.attributes, u.props, u.notes, NULL FROM units u"
+                        " WHERE u.origin = 'aligned' AND u.source_id IS NULL ORDER BY u.id");
+    while (rows.step()) {
+      if (only_in(decode_props(rows.text(3)), scopes)) found.push_back(read_unit(rows, state_->db));
+    }
+    return found;
+  });
+}
+
+Status Store::remove(std::int64_t unit_id) {
+  return transaction([&]() -> Status {
+    return guarded(state_->path, [&]() -> Status {
+      auto& db = state_->db;
+      // Postings of this transaction not yet written would otherwise name a variant that is gone.
+      state_->pending.flush(db);
+      auto& variants = db.cached("SELECT id, text, is_source FROM variants WHERE unit_id = ?");
+      variants.bind(1, unit_id);
+      std::vector<std::tuple<std::int64_t, std::string, bool>> gone;
+      while (variants.step()) gone.emplace_back(variants.integer(0), variants.text(1), variants.integer(2) != 0);
+      variants.reset();
+      auto& fts = db.cached("INSERT INTO variants_fts(variants_fts, rowid, text) VALUES('delete', ?, ?)");
+      for (const auto& [id, text, is_source] : gone) {
+        fts.bind(1, id).bind(2, text);
+        fts.run();
+        if (is_source) remove_postings(db, id, text);
+      }
+      auto& unit = db.cached("DELETE FROM units WHERE id = ?");  // the variants go with it (ON DELETE CASCADE)
+      unit.bind(1, unit_id);
+      unit.run();
+      return success();
+    });
+  });
 }
 
 Result<std::int64_t> Store::unit_count() {

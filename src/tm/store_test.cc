@@ -187,4 +187,79 @@ TEST_CASE("settings are kept") {
   CHECK(t.store.setting("tm/ar.tmx")->value() == "def");
 }
 
+namespace {
+
+// A unit as `edsync align` makes it, for `article` in `edition`.
+tmx::Unit aligned_unit(const std::string& english, const std::string& translation, const std::string& article,
+                       const std::string& edition, const std::string& confidence = "0.900") {
+  tmx::Unit unit = unit_of({{"en", english}, {edition, translation}});
+  for (const auto& [type, text] : std::vector<std::pair<std::string, std::string>>{
+           {"x-edsync-origin", "aligned"}, {"x-edsync-article", article}, {"x-edsync-revision", "r1"},
+           {"x-edsync-edition", edition}, {"x-edsync-confidence", confidence}})
+    unit.props.push_back({{{"type", type}}, text});
+  return unit;
+}
+
+int props_of_type(const tmx::Unit& unit, const std::string& type) {
+  int count = 0;
+  for (const auto& prop : unit.props) count += !prop.attributes.empty() && prop.attributes[0].value == type;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("a removed unit leaves no trace in lookups, concordance or the indexes") {
+  TestStore t;
+  REQUIRE(t.store.add(unit_of({{"en", "The camp was attacked on Sunday."}, {"ar", "تعرض المخيم لهجوم يوم الأحد."}})));
+  REQUIRE(t.store.add(unit_of({{"en", "The camp was closed on Sunday."}, {"ar", "أغلق المخيم يوم الأحد."}})));
+  const auto first = t.store.find(unit_of({{"en", "The camp was attacked on Sunday."}, {"ar", "تعرض المخيم لهجوم يوم الأحد."}}));
+  REQUIRE(first.ok());
+  REQUIRE(first->has_value());
+  REQUIRE(t.store.remove(**first).ok());
+  CHECK(*t.store.unit_count() == 1);
+  CHECK(!t.store.find(unit_of({{"en", "The camp was attacked on Sunday."}, {"ar", "تعرض المخيم لهجوم يوم الأحد."}}))->has_value());
+  const auto matches = t.store.lookup("The camp was attacked on Sunday.", {.target_lang = "ar", .threshold = 30});
+  REQUIRE(matches.ok());
+  REQUIRE(matches->size() == 1);
+  CHECK((*matches)[0].target == "أغلق المخيم يوم الأحد.");
+  CHECK(t.store.concordance("attacked", {.target_lang = "ar"})->empty());
+  // The destructor checks the full-text and fuzzy indexes against the units left.
+}
+
+TEST_CASE("the aligner's units of an article's edition are those it alone made") {
+  TestStore t;
+  REQUIRE(t.store.add(aligned_unit("One.", "واحد.", "camp", "ar")));
+  REQUIRE(t.store.add(aligned_unit("Two.", "اثنان.", "talks", "ar")));   // another article
+  REQUIRE(t.store.add(aligned_unit("Three.", "Tre.", "camp", "sq")));    // another edition
+  REQUIRE(t.store.add(unit_of({{"en", "Four."}, {"ar", "أربعة."}})));    // imported
+  REQUIRE(t.store.add(aligned_unit("Four.", "أربعة.", "camp", "ar")));   // found again by the aligner: stays imported
+  REQUIRE(t.store.add(aligned_unit("Five.", "خمسة.", "camp", "ar")));
+  REQUIRE(t.store.add(aligned_unit("Five.", "خمسة.", "talks", "ar")));   // shared with another article
+  const auto camp = t.store.aligned_units({{"camp", "ar"}});
+  REQUIRE(camp.ok());
+  REQUIRE(camp->size() == 1);
+  CHECK((*camp)[0].unit.variants[0].text == "One.");
+  const auto both = t.store.aligned_units({{"talks", "ar"}, {"camp", "ar"}});
+  REQUIRE(both.ok());
+  CHECK(both->size() == 3);  // One, Two and the shared Five
+}
+
+TEST_CASE("an aligned unit aligned again holds one confidence, the new one, and keeps its first origin") {
+  TestStore t;
+  REQUIRE(t.store.add(aligned_unit("One.", "واحد.", "camp", "ar", "0.900")));
+  REQUIRE(*t.store.add(aligned_unit("One.", "واحد.", "camp", "ar", "0.950")) == AddOutcome::merged);
+  REQUIRE(t.store.add(unit_of({{"en", "Two."}, {"ar", "اثنان."}})));
+  REQUIRE(*t.store.add(aligned_unit("Two.", "اثنان.", "camp", "ar")) == AddOutcome::merged);
+  const auto units = all_units(t.store);
+  REQUIRE(units.size() == 2);
+  CHECK(props_of_type(units[0].unit, "x-edsync-confidence") == 1);
+  CHECK(props_of_type(units[0].unit, "x-edsync-revision") == 1);
+  CHECK(units[0].provenance.origin == Origin::aligned);
+  bool new_confidence = false;
+  for (const auto& prop : units[0].unit.props) new_confidence = new_confidence || prop.text == "0.950";
+  CHECK(new_confidence);
+  CHECK(units[1].provenance.origin == Origin::imported);
+  CHECK(props_of_type(units[1].unit, "x-edsync-origin") == 0);
+}
+
 }  // namespace edsync::tm

@@ -1,6 +1,7 @@
 #include "unit_codec.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -163,6 +164,24 @@ bool is_source_prop(const tmx::Prop& prop) {
 }
 
 tmx::Prop source_prop(std::string text) { return {{{"type", std::string(kSourceProp)}}, std::move(text)}; }
+
+std::vector<tmx::Prop> merge_props(const std::vector<tmx::Prop>& existing, const std::vector<tmx::Prop>& incoming) {
+  static constexpr std::array<std::string_view, 5> kOnce = {kRevisionProp, "x-edsync-paragraph", "x-edsync-confidence",
+                                                           "x-edsync-context-before", "x-edsync-context-after"};
+  std::vector<tmx::Prop> merged = existing;
+  const auto find_type = [&merged](std::string_view type) {
+    return std::find_if(merged.begin(), merged.end(),
+                        [type](const tmx::Prop& prop) { return attribute_value(prop.attributes, "type") == type; });
+  };
+  for (const auto& prop : incoming) {
+    const std::string type = attribute_value(prop.attributes, "type");
+    if (type == kOriginProp) continue;  // the first origin stays
+    const auto kept = find_type(type);
+    if (kept != merged.end() && std::find(kOnce.begin(), kOnce.end(), type) != kOnce.end()) *kept = prop;
+    else if (std::find(merged.begin(), merged.end(), prop) == merged.end()) merged.push_back(prop);
+  }
+  return merged;
+}
 
 Provenance provenance_of(const tmx::Unit& unit) {
   Provenance provenance;

@@ -43,6 +43,15 @@ std::vector<T> merge_items(std::vector<T> existing, const std::vector<T>& incomi
   return existing;
 }
 
+// The props of a unit seen again: `existing` plus what `incoming` adds,
+// except that a prop saying where one alignment put the unit
+// (x-edsync-revision, -paragraph, -confidence, -context-before,
+// -context-after) is held once, the incoming one replacing the one before
+// (re-aligning says where the unit stands now), and the unit keeps the
+// origin it was first stored with (an imported unit the aligner finds again
+// stays imported: only the aligner's own units are its to prune).
+std::vector<tmx::Prop> merge_props(const std::vector<tmx::Prop>& existing, const std::vector<tmx::Prop>& incoming);
+
 // Props that keep a language tag as the file wrote it where the export
 // writes the canonical one: on a <tuv> for its xml:lang, on a <tu> for its
 // srclang.

@@ -1,6 +1,7 @@
 #include "edsync/memory.h"
 
 #include <fstream>
+#include <set>
 
 #include "edsync/xliff.h"
 #include "text_memory.h"
@@ -55,6 +56,43 @@ Result<ImportReport> add_batch(Store& store, const UnitBatch& batch, const detai
       else ++report.alternatives;
       if (on_unit) on_unit(unit, batch.options);
     }
+    return success();
+  });
+  if (!done) return done.error();
+  return report;
+}
+
+// The aligner's units of `scopes` that no unit of the batch is the same as.
+Result<std::vector<StoredUnit>> superseded(Store& store, const UnitBatch& batch, const std::vector<AlignedScope>& scopes) {
+  auto candidates = store.aligned_units(scopes);
+  if (!candidates || candidates->empty()) return candidates;
+  std::set<std::int64_t> kept;
+  for (const auto& unit : batch.units) {
+    const auto id = store.find(unit, batch.options);
+    if (!id) return id.error();
+    if (*id) kept.insert(**id);
+  }
+  std::erase_if(*candidates, [&kept](const StoredUnit& unit) { return kept.contains(unit.id); });
+  return candidates;
+}
+
+// The batch added, then what it supersedes removed, in one transaction; the
+// files of the removed units are named to `on_unit` like those of the added.
+Result<ImportReport> add_replacing(Store& store, const UnitBatch& batch, const std::vector<AlignedScope>& scopes,
+                                   const detail::UnitSink& on_unit, const ProgressCallback& on_progress,
+                                   std::vector<StoredUnit>& removed) {
+  ImportReport report;
+  const Status done = store.transaction([&]() -> Status {
+    auto added = add_batch(store, batch, on_unit, on_progress);
+    if (!added) return added.error();
+    report = std::move(*added);
+    auto gone = superseded(store, batch, scopes);
+    if (!gone) return gone.error();
+    for (const auto& unit : *gone) {
+      if (on_unit) on_unit(unit.unit, AddOptions{.default_source_lang = unit.source_lang});
+      if (Status removed_one = store.remove(unit.id); !removed_one) return removed_one;
+    }
+    removed = std::move(*gone);
     return success();
   });
   if (!done) return done.error();
@@ -170,6 +208,25 @@ Result<ImportReport> Memory::import_units(const UnitBatch& batch) {
   if (!state_->text) return units({});
   TextFingerprint* known = state_->text_now ? &*state_->text_now : nullptr;
   return detail::import_as_text(state_->store, *state_->text, units, {}, known);
+}
+
+Result<AlignedReplacement> Memory::replace_aligned(const UnitBatch& batch, const std::vector<AlignedScope>& scopes,
+                                                   bool dry_run) {
+  AlignedReplacement result;
+  if (dry_run) {
+    auto gone = superseded(state_->store, batch, scopes);
+    if (!gone) return gone.error();
+    result.removed = std::move(*gone);
+    return result;
+  }
+  const auto units = [&](const detail::UnitSink& on_unit) {
+    return add_replacing(state_->store, batch, scopes, on_unit, state_->on_progress, result.removed);
+  };
+  TextFingerprint* known = state_->text_now ? &*state_->text_now : nullptr;
+  auto report = state_->text ? detail::import_as_text(state_->store, *state_->text, units, {}, known) : units({});
+  if (!report) return report.error();
+  result.added = std::move(*report);
+  return result;
 }
 
 Result<std::int64_t> Memory::rebuild() {
