@@ -118,6 +118,7 @@ int run(int argc, char** argv) {
   add_report_command(app, context);
   add_align_command(app, context);
   add_todo_command(app, context);
+  add_xliff_command(app, context);
   add_workspace_option(app, context);
   if (const auto unknown = unknown_command(argc, argv, app)) {
     context.fail(usage_error(*unknown));

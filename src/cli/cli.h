@@ -62,5 +62,7 @@ void add_segment_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);
 void add_align_command(CLI::App& app, Context& context);
 void add_todo_command(CLI::App& app, Context& context);
+void add_xliff_command(CLI::App& app, Context& context);
+void add_xliff_import_command(CLI::App& xliff, Context& context);  // under `xliff`
 
 }  // namespace edsync::cli
