@@ -43,7 +43,7 @@ struct ImportedFile {
   std::string edition_path;      // written (or, in a dry run, to be written); "" when none
   bool replaces = false;         // edition_path held a translation already
   std::int64_t memory_units = 0;   // pairs offered to the memory
-  std::int64_t memory_added = 0;   // of those, new units (0 in a dry run)
+  std::int64_t memory_added = 0;   // of those, new pairs (0 in a dry run)
   std::int64_t memory_merged = 0;  // already there, merged
 };
 

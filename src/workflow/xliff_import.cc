@@ -395,7 +395,8 @@ Status write_memory(std::vector<Checked>& checked, const std::string& source_lan
     batch.options.default_source_lang = source_lang;
     const auto imported = memory->import_units(batch);
     if (!imported) return imported.error();
-    file.report.memory_added = imported->added;
+    // A source the memory holds in another edition gets this edition's pair beside it: new too.
+    file.report.memory_added = imported->added + imported->alternatives;
     file.report.memory_merged = imported->merged;
   }
   return success();
