@@ -64,5 +64,6 @@ void add_align_command(CLI::App& app, Context& context);
 void add_todo_command(CLI::App& app, Context& context);
 void add_xliff_command(CLI::App& app, Context& context);
 void add_xliff_export_command(CLI::App& xliff, Context& context);  // under `xliff`
+void add_xliff_import_command(CLI::App& xliff, Context& context);  // under `xliff`
 
 }  // namespace edsync::cli
