@@ -115,7 +115,11 @@ std::string xml_safe(std::string_view text) {
   return out;
 }
 
-std::string escape_text(std::string_view text) {
+namespace {
+
+// Attribute values also escape what attribute-value normalisation would fold
+// (tab, newline) and the quote that delimits them.
+std::string escape(std::string_view text, bool in_attribute) {
   std::string out;
   for (const char c : xml_safe(text)) {
     switch (c) {
@@ -123,28 +127,20 @@ std::string escape_text(std::string_view text) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '\r': out += "&#13;"; break;
+      case '"': out += in_attribute ? "&quot;" : "\""; break;
+      case '\t': out += in_attribute ? "&#9;" : "\t"; break;
+      case '\n': out += in_attribute ? "&#10;" : "\n"; break;
       default: out += c;
     }
   }
   return out;
 }
 
-std::string escape_attribute(std::string_view text) {
-  std::string out;
-  for (const char c : xml_safe(text)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+}  // namespace
+
+std::string escape_text(std::string_view text) { return escape(text, false); }
+
+std::string escape_attribute(std::string_view text) { return escape(text, true); }
 
 bool is_name_token(std::string_view text) {
   if (text.empty()) return false;
