@@ -138,17 +138,14 @@ void run_todo(Context& context, const TodoFlags& flags) {
     if (!date) return context.fail(date.error());
     options.today = *date;
   }
-  const auto workspace = context.load_workspace();
-  if (!workspace) return;
-  ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
-  auto memory = open_workspace_memory(context, workspace->root, workspace->config, {}, progress);
-  if (!memory) return;
-  options.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update("articles", done, total); };
-  const auto report = list_work(*workspace, *memory, options);
-  progress.clear();
-  if (!report) return context.fail(report.error());
-  if (flags.format == "json") write_json(context.out, *report);
-  else write_table(context.out, *report);
+  const auto report = with_workspace_memory(context, [&options](const Workspace& workspace, tm::Memory& memory, ArticleProgress progress) {
+    options.on_progress = std::move(progress);
+    return list_work(workspace, memory, options);
+  });
+  if (!report) return;
+  if (!*report) return context.fail(report->error());
+  if (flags.format == "json") write_json(context.out, **report);
+  else write_table(context.out, **report);
 }
 
 }  // namespace

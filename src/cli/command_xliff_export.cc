@@ -57,17 +57,14 @@ void run_export(Context& context, const ExportFlags& flags) {
   options.copy_source = flags.copy_source;
   options.fill_fuzzy = flags.fill_fuzzy;
   options.unlock = flags.unlock;
-  const auto workspace = context.load_workspace();
-  if (!workspace) return;
-  ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
-  auto memory = open_workspace_memory(context, workspace->root, workspace->config, {}, progress);
-  if (!memory) return;
-  options.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update("articles", done, total); };
-  const auto report = workflow::export_xliff(*workspace, *memory, options);
-  progress.clear();
-  if (!report) return context.fail(report.error());
-  if (flags.format == "json") write_json(context.out, *report);
-  else write_table(context.out, *report);
+  const auto report = with_workspace_memory(context, [&options](const Workspace& workspace, tm::Memory& memory, ArticleProgress progress) {
+    options.on_progress = std::move(progress);
+    return workflow::export_xliff(workspace, memory, options);
+  });
+  if (!report) return;
+  if (!*report) return context.fail(report->error());
+  if (flags.format == "json") write_json(context.out, **report);
+  else write_table(context.out, **report);
 }
 
 }  // namespace
