@@ -21,6 +21,10 @@ struct TextPosition {
 };
 TextPosition position_of(std::string_view text, std::size_t byte_offset);
 
+// The inverse for lines: the byte offset where 1-based line `line` starts
+// (the text's size when it has fewer lines).
+std::size_t offset_of_line(std::string_view text, int line);
+
 // Bad input naming `file_name`, the line, column and byte of the first
 // sequence that is not UTF-8, and what to do; success when the text is valid.
 Status check_utf8(std::string_view text, const std::string& file_name);

@@ -34,6 +34,15 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::size_t offset_of_line(std::string_view text, int line) {
+  std::size_t offset = 0;
+  for (int current = 1; current < line && offset != std::string_view::npos; ++current) {
+    offset = text.find('\n', offset);
+    if (offset != std::string_view::npos) ++offset;
+  }
+  return offset == std::string_view::npos ? text.size() : offset;
+}
+
 TextPosition position_of(std::string_view text, std::size_t byte_offset) {
   TextPosition pos;
   const std::size_t end = byte_offset < text.size() ? byte_offset : text.size();

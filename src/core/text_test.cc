@@ -39,3 +39,11 @@ TEST_CASE("language_name gives English names") {
   CHECK(language_name("sq") == "Albanian");
   CHECK(language_name("zz") == "zz");
 }
+
+TEST_CASE("offset_of_line finds where a line starts, the end past the last") {
+  const std::string text = "a: 1\r\nbé: 2\nc";
+  CHECK(offset_of_line(text, 1) == 0);
+  CHECK(offset_of_line(text, 2) == 6);
+  CHECK(offset_of_line(text, 3) == 13);
+  CHECK(offset_of_line(text, 9) == text.size());
+}

@@ -1,19 +1,10 @@
 #include "edsync/file_io.h"
 #include "edsync/sync.h"
+#include "edsync/text.h"
 
 namespace edsync {
 
 namespace {
-
-// Offset of the start of 1-based line `line`.
-std::size_t offset_of_line(const std::string& text, int line) {
-  std::size_t offset = 0;
-  for (int current = 1; current < line && offset != std::string::npos; ++current) {
-    offset = text.find('\n', offset);
-    if (offset != std::string::npos) ++offset;
-  }
-  return offset == std::string::npos ? text.size() : offset;
-}
 
 std::size_t end_of_line(const std::string& text, std::size_t offset) {
   const std::size_t end = text.find('\n', offset);

@@ -4,6 +4,7 @@
 
 #include "edsync/front_matter.h"
 #include "edsync/sync.h"
+#include "edsync/text.h"
 
 namespace edsync::workflow {
 
@@ -41,15 +42,6 @@ std::string quoted(const std::string& value) {
   return out + "\"";
 }
 
-std::size_t line_offset(const std::string& text, int line) {
-  std::size_t offset = 0;
-  for (int at = 1; at < line && offset < text.size(); ++at) {
-    const std::size_t end = text.find('\n', offset);
-    offset = end == std::string::npos ? text.size() : end + 1;
-  }
-  return offset;
-}
-
 // The end of a front matter entry starting at `start`: its value may go on
 // over lines that are indented.
 std::size_t entry_end(const std::string& text, std::size_t start, std::size_t limit) {
@@ -85,7 +77,7 @@ Result<std::string> updated_edition_text(const std::string& text, const Article&
   std::string head = with_revision.substr(0, front.body_offset);
   const std::string title_line = "title: " + yaml_scalar(title, true);
   if (const auto* field = front.find("title")) {
-    const std::size_t start = line_offset(head, field->line);
+    const std::size_t start = offset_of_line(head, field->line);
     std::size_t end = entry_end(head, start, head.size());
     if (end > start && head[end - 1] == '\r') --end;
     head = head.substr(0, start) + title_line + head.substr(end);
