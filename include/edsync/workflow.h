@@ -78,6 +78,10 @@ struct ArticleWork {
   // article could not be read. "" otherwise.
   std::string note;
   std::vector<WorkSegment> segments;  // in the order of the English (removed ones where they stood)
+  // Stale: every segment of the English the translation was made from, as
+  // git history has it (empty when it has it not), so that the export can
+  // pair them with the translation without reading history again.
+  std::vector<WorkSegment> earlier;
 };
 
 // One line of the analysis.
@@ -103,6 +107,9 @@ struct TodoOptions {
   std::vector<std::string> langs;             // empty: every edition
   std::vector<std::string> article_patterns;  // shell globs on ids; empty: all
   Date today = Date::today_utc();             // for pending against missing
+  // Articles no edition policy requires (skipped) and not translated are
+  // work too: a translator who names one wants to translate it.
+  bool include_skipped = false;
   std::function<void(std::size_t done, std::size_t total)> on_progress;  // per article
 };
 

@@ -2,10 +2,13 @@
 // article, pretranslated from the memory; lists what was written.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "as_of.h"
 #include "cli.h"
 #include "edsync/xliff_export.h"
 #include "tm_database.h"
@@ -25,15 +28,18 @@ struct ExportFlags {
   bool fill_fuzzy = false;
   bool unlock = false;
   std::string format = "table";
+  std::string as_of;
 };
 
 void write_table(std::ostream& out, const workflow::ExportReport& report) {
   out << fmt::format("{} {} written to {}\n", report.files.size(), report.files.size() == 1 ? "file" : "files", report.output_dir);
   if (report.files.empty()) return;
-  out << fmt::format("  {:<40} {:<8} {:>5} {:>13} {:>5} {:>6} {:>6}\n", "file", "status", "units", "pretranslated", "fuzzy",
-                     "locked", "words");
+  std::size_t width = 4;
+  for (const auto& file : report.files) width = std::max(width, file.path.size());
+  out << fmt::format("  {:<{}} {:<8} {:>5} {:>13} {:>5} {:>6} {:>6}\n", "file", width, "status", "units", "pretranslated",
+                     "fuzzy", "locked", "words");
   for (const auto& file : report.files)
-    out << fmt::format("  {:<40} {:<8} {:>5} {:>13} {:>5} {:>6} {:>6}\n", file.path, file.status, file.units,
+    out << fmt::format("  {:<{}} {:<8} {:>5} {:>13} {:>5} {:>6} {:>6}\n", file.path, width, file.status, file.units,
                        file.pretranslated, file.fuzzy, file.locked, file.words);
 }
 
@@ -57,6 +63,11 @@ void run_export(Context& context, const ExportFlags& flags) {
   options.copy_source = flags.copy_source;
   options.fill_fuzzy = flags.fill_fuzzy;
   options.unlock = flags.unlock;
+  if (!flags.as_of.empty()) {
+    const auto date = parse_as_of(flags.as_of);
+    if (!date) return context.fail(date.error());
+    options.today = *date;
+  }
   const auto report = with_workspace_memory(context, [&options](const Workspace& workspace, tm::Memory& memory, ArticleProgress progress) {
     options.on_progress = std::move(progress);
     return workflow::export_xliff(workspace, memory, options);
@@ -84,6 +95,7 @@ void add_xliff_export_command(CLI::App& xliff, Context& context) {
   command->add_flag("--fill-fuzzy", flags->fill_fuzzy, "Fill targets with the best fuzzy match too, marked for review");
   command->add_flag("--unlock", flags->unlock, "Leave a stale article's unchanged segments translatable (locked otherwise)");
   command->add_option("--format", flags->format, "table or json")->check(CLI::IsMember({"table", "json"}))->default_str("table");
+  command->add_option("--as-of", flags->as_of, "Judge grace periods (missing or pending) as of this date (YYYY-MM-DD)");
   command->footer("Exit codes: 0 the files were written, 2 usage, 3 bad input, 4 I/O or database.");
   command->callback([&context, flags] { run_export(context, *flags); });
 }

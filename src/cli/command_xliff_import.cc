@@ -49,8 +49,9 @@ std::string refusal_line(const ImportedFile& file) {
                          file.rebased ? "their translations are still to do"
                                       : "export it again, or import with --rebase to keep the translations of the others");
     case ImportRefusal::untranslated:
-      return fmt::format("{}: {} of {} units are not translated: {}", file.file, file.untranslated.size(), file.units,
-                         joined(file.untranslated));
+      return fmt::format("{}: {} of {} units are not translated: {}; translate them (a unit whose English stands as "
+                         "its translation needs state=\"translated\")",
+                         file.file, file.untranslated.size(), file.units, joined(file.untranslated));
     case ImportRefusal::translation_changed:
       return fmt::format("{}: the translation of {} changed since the export (it {}); export it again", file.file,
                          article, file.refusal_detail);

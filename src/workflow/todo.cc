@@ -12,9 +12,10 @@ namespace edsync::workflow {
 
 namespace {
 
-bool is_work(const Finding& finding) {
+bool is_work(const Finding& finding, const TodoOptions& options) {
   return finding.status == SyncStatus::missing || finding.status == SyncStatus::pending ||
-         (finding.status == SyncStatus::stale && finding.recorded_revision);
+         (finding.status == SyncStatus::stale && finding.recorded_revision) ||
+         (options.include_skipped && finding.status == SyncStatus::skipped);
 }
 
 struct CutText {
@@ -101,9 +102,10 @@ ArticleWork article_work(const Finding& finding, const Workspace& workspace, Eng
   work.english = (*now)->article;
   work.segments = (*now)->segments;
   if (finding.status == SyncStatus::stale) {
-    if (const CutText* before = texts.earlier(finding.id, *finding.recorded_revision))
+    if (const CutText* before = texts.earlier(finding.id, *finding.recorded_revision)) {
       work.segments = changed_segments(before->segments, (*now)->segments);
-    else
+      work.earlier = before->segments;
+    } else
       work.note = "the English revision " + *finding.recorded_revision + " this translation was made from is not in git history: every segment is listed";
   }
   place_segments(work, finding.lang);
@@ -160,7 +162,7 @@ Result<TodoReport> list_work(const Workspace& workspace, tm::Memory& memory, con
   std::vector<const Finding*> work;
   for (const auto& edition : report->editions)
     for (const auto& finding : edition.findings)
-      if (is_work(finding)) work.push_back(&finding);
+      if (is_work(finding, options)) work.push_back(&finding);
   EnglishTexts texts(workspace, work);
   TodoReport todo{{}, workspace.config.todo.bands};
   std::size_t done = 0;
@@ -168,7 +170,7 @@ Result<TodoReport> list_work(const Workspace& workspace, tm::Memory& memory, con
     EditionWork& listed = todo.editions.emplace_back(EditionWork{edition.lang});
     EditionMatcher matcher(memory, edition.lang, todo.bands.back());
     for (const auto& finding : edition.findings) {
-      if (!is_work(finding)) continue;
+      if (!is_work(finding, options)) continue;
       if (options.on_progress) options.on_progress(done++, work.size());
       listed.articles.push_back(article_work(finding, workspace, texts));
       if (const Status matched = matcher.match(listed.articles.back()); !matched) return matched.error();

@@ -10,7 +10,6 @@
 #include "article_segments.h"
 #include "edsync/align.h"
 #include "edsync/file_io.h"
-#include "edsync/history.h"
 #include "edsync/text.h"
 #include "edsync/workflow.h"
 #include "export_document.h"
@@ -61,6 +60,23 @@ bool safe_id(const std::string& id) {
   return true;
 }
 
+Status check_ids(const Workspace& workspace, const std::vector<std::string>& ids) {
+  for (const auto& id : ids)
+    if (!safe_id(id) || !workspace.find(workspace.config.source_lang, id))
+      return usage_error("'" + id + "' is not an English article of the workspace");
+  return success();
+}
+
+// An id as a pattern that matches only itself.
+std::string glob_escaped(const std::string& id) {
+  std::string pattern;
+  for (const char c : id) {
+    if (c == '*' || c == '?' || c == '[' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern;
+}
+
 Result<std::vector<const ArticleWork*>> chosen_articles(const Workspace& workspace, const EditionWork& edition,
                                                         const std::vector<std::string>& ids) {
   std::vector<const ArticleWork*> chosen;
@@ -75,10 +91,8 @@ Result<std::vector<const ArticleWork*>> chosen_articles(const Workspace& workspa
       if (std::find(chosen.begin(), chosen.end(), &*found) == chosen.end()) chosen.push_back(&*found);
       continue;
     }
-    if (!safe_id(id) || !workspace.find(workspace.config.source_lang, id))
-      return usage_error("'" + id + "' is not an English article of the workspace");
-    return usage_error("'" + id + "' is not work for " + edition.lang +
-                       ": its translation is in step, or not yet due (see edsync todo)");
+    return usage_error("'" + id + "' has nothing to translate for " + edition.lang +
+                       ": its translation is in step, or records no English revision (see edsync check)");
   }
   return chosen;
 }
@@ -92,21 +106,10 @@ class CurrentTranslations {
   CurrentTranslations(const Workspace& workspace, tm::Memory& memory, const std::string& lang)
       : workspace_(workspace), memory_(memory), lang_(lang) {}
 
-  void read_history(const std::vector<const ArticleWork*>& articles) {
-    std::vector<EarlierRevision> wanted;
-    for (const ArticleWork* work : articles)
-      if (work->status == SyncStatus::stale && work->recorded_revision && work->note.empty())
-        if (const Article* english = workspace_.find(workspace_.config.source_lang, work->id))
-          wanted.push_back({english, *work->recorded_revision});
-    if (!wanted.empty()) earlier_ = english_at_revisions(workspace_, wanted);
-  }
-
   // Empty when git history does not have the English it was made from.
   Result<Translations> of(const ArticleWork& work) {
-    Translations result;
-    const auto found = earlier_.find({work.id, work.recorded_revision.value_or("")});
-    if (found == earlier_.end()) return result;
-    result.old = cut_article(found->second).segments;
+    Translations result{{}, work.earlier};
+    if (result.old.empty()) return result;
     const Status from_memory = aligned_pairs(work, result.old, result.by_id);
     if (!from_memory) return from_memory.error();
     if (result.by_id.size() < result.old.size()) realign(work, result.old, result.by_id);
@@ -163,7 +166,6 @@ class CurrentTranslations {
   const Workspace& workspace_;
   tm::Memory& memory_;
   std::string lang_;
-  EarlierArticles earlier_;
 };
 
 std::string old_translation_of(const WorkSegment& segment, const std::vector<WorkSegment>& old,
@@ -253,6 +255,12 @@ Result<ExportReport> export_xliff(const Workspace& workspace, tm::Memory& memory
   TodoOptions todo;
   todo.langs = {options.lang};
   todo.today = options.today;
+  if (!options.article_ids.empty()) {
+    const Status known = check_ids(workspace, options.article_ids);
+    if (!known) return known.error();
+    todo.include_skipped = true;
+    for (const auto& id : options.article_ids) todo.article_patterns.push_back(glob_escaped(id));
+  }
   const auto work = list_work(workspace, memory, todo);
   if (!work) return work.error();
   const EditionWork& edition = work->editions.front();
@@ -264,7 +272,6 @@ Result<ExportReport> export_xliff(const Workspace& workspace, tm::Memory& memory
   const int threshold = work->bands.back();
   Lookups lookups(memory, options.lang, threshold);
   CurrentTranslations current(workspace, memory, options.lang);
-  current.read_history(*articles);
   ExportContext context{workspace, options, lookups, current};
   const BuildFlags flags{options.version, options.copy_source, options.fill_fuzzy, options.unlock, threshold, 3};
   for (const ArticleWork* article : *articles) {

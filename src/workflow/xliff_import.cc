@@ -134,12 +134,16 @@ std::optional<Source> find_source(const Workspace& workspace, const std::string&
   return source;
 }
 
-// A translator's tool marks a unit done by its state; a locked unit
-// (translate="no") carries the translation as it stands.
+// A translator's tool marks a unit done by its state, but OmegaT and other
+// tools that only fill <target> leave the state as exported: a target that
+// is no longer the source copied into it (--copy-source) is a translation
+// too. A locked unit (translate="no") carries the translation as it stands.
 bool is_translated(const xliff::Unit& unit) {
   if (!unit.target) return false;
-  if (unit.translate) return xliff::has_translation(unit);
-  return !normalize_text(xliff::plain_text(*unit.target)).empty();
+  const std::string target = normalize_text(xliff::plain_text(*unit.target));
+  if (!unit.translate) return !target.empty();
+  if (xliff::has_translation(unit)) return true;
+  return !target.empty() && target != normalize_text(xliff::plain_text(unit.source));
 }
 
 // A unit matched to its segment, with the translation as Markdown parts.
