@@ -410,10 +410,14 @@ Status write_editions(const Workspace& workspace, const std::vector<Checked>& ch
   for (const auto& file : checked) {
     if (file.edition_text.empty()) continue;
     const fs::path path = workspace.root / file.report.edition_path;
+    // The memory already holds the pairs: saying so makes the re-run safe to do.
+    const std::string then = "; the memory already holds the translations: import the files again once " +
+                             file.report.edition_path + " can be written";
     std::error_code error;
     fs::create_directories(path.parent_path(), error);
-    if (error) return io_error(file.report.edition_path + ": cannot create its folder: " + error.message());
-    if (auto written = write_file_atomically(path, file.edition_text); !written) return written.error();
+    if (error) return io_error(file.report.edition_path + ": cannot create its folder: " + error.message() + then);
+    if (auto written = write_file_atomically(path, file.edition_text); !written)
+      return io_error(written.error().message + then);
   }
   return success();
 }
