@@ -91,6 +91,9 @@ class Memory {
   Result<std::int64_t> rebuild();
 
   Result<std::vector<Match>> lookup(std::string_view query, const LookupOptions& options);
+  // Each query's matches, read in one transaction: for many sentences at once.
+  Result<std::vector<std::vector<Match>>> lookup_all(const std::vector<std::string>& queries,
+                                                     const LookupOptions& options);
   Result<std::vector<ConcordanceHit>> concordance(std::string_view term, const ConcordanceOptions& options);
   Status export_tmx(std::ostream& out, const ExportOptions& options = {});
   Result<std::int64_t> unit_count();

@@ -182,6 +182,10 @@ class Store {
 
   // Exact and normalised matches first, then fuzzy ones, best first.
   Result<std::vector<Match>> lookup(std::string_view query, const LookupOptions& options);
+  // Each query's matches, all read in one transaction (one snapshot, one
+  // lock): what a caller with many sentences to look up wants.
+  Result<std::vector<std::vector<Match>>> lookup_all(const std::vector<std::string>& queries,
+                                                     const LookupOptions& options);
   // The same as lookup, but scoring every unit: the reference for recall.
   Result<std::vector<Match>> lookup_exhaustive(std::string_view query, const LookupOptions& options);
   Result<std::vector<ConcordanceHit>> concordance(std::string_view term, const ConcordanceOptions& options);

@@ -179,6 +179,7 @@ Result<std::vector<Match>> run_lookup(const std::filesystem::path& path, sql::Da
   if (options.target_lang.empty()) return usage_error("a lookup needs a target language");
   if (find_invalid_utf8(text)) return input_error("the text to look up is not valid UTF-8");
   return guarded(path, [&]() -> Result<std::vector<Match>> {
+    const sql::ReadTransaction reading(db);
     const std::string normalized = normalize_text(text);
     auto query_tokens = tokenize(normalized);
     const std::int64_t size = segment_size(query_tokens);
@@ -221,6 +222,22 @@ Result<std::vector<Match>> Store::lookup(std::string_view query, const LookupOpt
   if (const Status flushed = guarded(state_->path, [&]() -> Status { state_->pending.flush(state_->db); return success(); }); !flushed)
     return flushed.error();
   return run_lookup(state_->path, state_->db, query, options, false);
+}
+
+Result<std::vector<std::vector<Match>>> Store::lookup_all(const std::vector<std::string>& queries,
+                                                          const LookupOptions& options) {
+  return guarded(state_->path, [&]() -> Result<std::vector<std::vector<Match>>> {
+    state_->pending.flush(state_->db);
+    const sql::ReadTransaction reading(state_->db);
+    std::vector<std::vector<Match>> all;
+    all.reserve(queries.size());
+    for (const auto& query : queries) {
+      auto matches = run_lookup(state_->path, state_->db, query, options, false);
+      if (!matches) return matches.error();
+      all.push_back(std::move(*matches));
+    }
+    return all;
+  });
 }
 
 Result<std::vector<Match>> Store::lookup_exhaustive(std::string_view query, const LookupOptions& options) {

@@ -101,4 +101,14 @@ int Database::changes() const { return sqlite3_changes(db_); }
 
 bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
+ReadTransaction::ReadTransaction(Database& db) {
+  if (db.in_transaction()) return;
+  db.execute("BEGIN");
+  db_ = &db;
+}
+
+ReadTransaction::~ReadTransaction() {
+  if (db_) sqlite3_exec(db_->handle(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
 }  // namespace edsync::tm::sql

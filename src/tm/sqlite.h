@@ -60,4 +60,19 @@ class Database {
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
 };
 
+// The statements run while it lives share one read transaction, unless one
+// is open already. Outside a transaction SQLite takes and drops its locks
+// around every statement: about thirty system calls for each of the
+// several queries of a lookup, most of a long `todo`'s time.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Database& db);
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+  ~ReadTransaction();  // commits (a read changes nothing), errors ignored
+
+ private:
+  Database* db_ = nullptr;  // null when a transaction was open already
+};
+
 }  // namespace edsync::tm::sql

@@ -121,17 +121,23 @@ class EditionMatcher {
     lookup_.threshold = threshold;
   }
 
+  // The article's new sentences looked up together: one read of the memory.
   Status match(ArticleWork& article) {
+    std::vector<WorkSegment*> first;
+    std::vector<std::string> queries;
     for (auto& segment : article.segments) {
       if (segment.work == SegmentWork::removed) continue;
       if (!seen_.insert(segment.english).second) {
         segment.repetition = true;
         continue;
       }
-      const auto matches = memory_.lookup(segment.english, lookup_);
-      if (!matches) return matches.error();
-      segment.match = choose_match(*matches, segment.place, threshold_);
+      first.push_back(&segment);
+      queries.push_back(segment.english);
     }
+    const auto matches = memory_.lookup_all(queries, lookup_);
+    if (!matches) return matches.error();
+    for (std::size_t i = 0; i < first.size(); ++i)
+      first[i]->match = choose_match((*matches)[i], first[i]->place, threshold_);
     return success();
   }
 

@@ -245,6 +245,11 @@ Result<std::vector<Match>> Memory::lookup(std::string_view query, const LookupOp
   return state_->store.lookup(query, options);
 }
 
+Result<std::vector<std::vector<Match>>> Memory::lookup_all(const std::vector<std::string>& queries,
+                                                           const LookupOptions& options) {
+  return state_->store.lookup_all(queries, options);
+}
+
 Result<std::vector<ConcordanceHit>> Memory::concordance(std::string_view term, const ConcordanceOptions& options) {
   return state_->store.concordance(term, options);
 }
