@@ -158,6 +158,14 @@ const std::vector<markdown::Part>& english_parts(const Source& source, std::size
   return source.cut.markdown.segments()[segment]->content;
 }
 
+// How many segments each unit that a CAT tool segmented holds, by unit id.
+std::map<std::string, int> segments_per_unit(const xliff::Document& document) {
+  std::map<std::string, int> count;
+  for (const xliff::Unit* unit : document.units())
+    if (!unit->segment_id.empty()) ++count[unit->id];
+  return count;
+}
+
 // Every unit against the article: ids ours, English unchanged, codes known.
 // When the revision changed, units and segments that differ are `changed`
 // rather than problems.
@@ -165,10 +173,14 @@ std::vector<Matched> match_units(const xliff::Document& document, const Source& 
                                  ImportedFile& report, Problems& problems) {
   std::vector<Matched> matched;
   std::set<std::string> seen;
+  const auto segments = segments_per_unit(document);
   for (const xliff::Unit* unit : document.units()) {
     ++report.units;
-    if (!unit->segment_id.empty()) {
-      problems.unit(*unit, "holds several segments; edsync exports one segment a unit");
+    // Trados marks every segment (<mrk mtype="seg">), the one of a unit too.
+    if (const auto split = segments.find(unit->id); split != segments.end() && split->second > 1) {
+      if (seen.insert(unit->id).second)
+        problems.unit(*unit, "holds " + std::to_string(split->second) +
+                                 " segments; edsync exports one segment a unit: join them again in the CAT tool");
       continue;
     }
     if (!seen.insert(unit->id).second) {
