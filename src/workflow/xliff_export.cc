@@ -35,15 +35,17 @@ class Lookups {
     options_.target_lang = lang;
     options_.threshold = threshold;
   }
-  Result<const std::vector<tm::Match>*> of(const std::string& english) {
-    auto it = cache_.find(english);
-    if (it == cache_.end()) {
-      auto matches = memory_.lookup(english, options_);
-      if (!matches) return matches.error();
-      it = cache_.emplace(english, std::move(*matches)).first;
-    }
-    return &it->second;
+  // The sentences not asked yet, in one read of the memory.
+  Status prepare(const std::vector<WorkSegment>& segments) {
+    std::vector<std::string> queries;
+    for (const auto& segment : segments)
+      if (!cache_.contains(segment.english)) queries.push_back(segment.english);
+    auto matches = memory_.lookup_all(queries, options_);
+    if (!matches) return matches.error();
+    for (std::size_t i = 0; i < queries.size(); ++i) cache_.emplace(queries[i], std::move((*matches)[i]));
+    return success();
   }
+  const std::vector<tm::Match>& of(const std::string& english) const { return cache_.at(english); }
 
  private:
   tm::Memory& memory_;
@@ -189,6 +191,7 @@ Result<DocumentPlan> plan_of(const ArticleWork& work, ExportContext& context) {
                     work.english.date ? work.english.date->to_string() : "", work.note, {}, {}};
   const ArticleCut cut = cut_article(work.english);
   const auto markdown_segments = cut.markdown.segments();
+  if (const Status asked = context.lookups.prepare(cut.segments); !asked) return asked.error();
   std::map<std::string, const WorkSegment*> listed;
   for (const auto& segment : work.segments) {
     if (segment.work == SegmentWork::removed) plan.removed.push_back(segment.english);
@@ -211,9 +214,7 @@ Result<DocumentPlan> plan_of(const ArticleWork& work, ExportContext& context) {
       const std::string before = old_translation_of(unit.segment, old, by_id);
       if (!before.empty()) unit.old_translation = before;
     }
-    const auto matches = context.lookups.of(unit.segment.english);
-    if (!matches) return matches.error();
-    unit.matches = **matches;
+    unit.matches = context.lookups.of(unit.segment.english);
     plan.units.push_back(std::move(unit));
   }
   return plan;
