@@ -45,10 +45,18 @@ struct Bounds {
 
   // The most pairs a segment of `size` may lack and still reach the
   // threshold; -1 if none reaches it, `all` or more if the bound rules none out.
+  // The bound falls as `lacking` grows (a test holds it to that), so the
+  // last count that reaches the threshold is found by bisection: a long
+  // query has hundreds of pairs and this runs for every size in its window.
   std::int64_t allowance(std::int64_t size, std::int64_t all) const {
-    std::int64_t lacking = -1;
-    while (lacking <= all && best_possible(size, lacking + 1) >= threshold) ++lacking;
-    return lacking;
+    if (best_possible(size, 0) < threshold) return -1;
+    std::int64_t reaches = 0, fails = all + 2;  // all + 1 at most, as "rules none out"
+    while (fails - reaches > 1) {
+      const std::int64_t middle = reaches + (fails - reaches) / 2;
+      if (best_possible(size, middle) >= threshold) reaches = middle;
+      else fails = middle;
+    }
+    return reaches;
   }
 
  private:

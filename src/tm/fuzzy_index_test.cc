@@ -107,6 +107,17 @@ TEST_CASE("the word-pair bound is never below the score a segment reaches") {
   CHECK(close > 1000);
 }
 
+// The index finds each size's allowance of lacking pairs by bisection.
+TEST_CASE("the word-pair bound falls as a segment lacks more pairs") {
+  for (std::int64_t query = 0; query <= 120; query += 3)
+    for (std::int64_t size = 0; size <= 160; size += 5)
+      for (std::int64_t lacking = 0; lacking < 80; ++lacking) {
+        const int now = best_possible_score(query, size, lacking);
+        const int next = best_possible_score(query, size, lacking + 1);
+        if (next > now) FAIL_CHECK("query ", query, " size ", size, " lacking ", lacking, ": ", now, " then ", next);
+      }
+}
+
 TEST_CASE("the indexed lookup finds what the exhaustive scan finds") {
   TestStore t;
   std::mt19937 random(11);
