@@ -215,7 +215,7 @@ const std::map<std::string, Figures>& figures() {
 
 }  // namespace
 
-// Every language's figures at least these.
+// Every language's figures at least these (0: not checked).
 static void check_figures(double clean_f1, double perturbed_f1, double other_recall) {
   // Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.
   for (const auto& entry : figures()) {
@@ -228,9 +228,13 @@ static void check_figures(double clean_f1, double perturbed_f1, double other_rec
   }
 }
 
-// The bar of the aligner issue. Not met yet (see README): reported, not fatal.
-TEST_CASE("the aligner meets the issue's bar on NTREX, clean and perturbed" * doctest::may_fail()) {
-  check_figures(0.999, 0.97, 0.9);
+// The bar of the aligner issue for F1: met, so a miss fails.
+TEST_CASE("the aligner meets the issue's F1 bar on NTREX, clean and perturbed") { check_figures(0.999, 0.97, 0); }
+
+// The issue's bar for non-1-1 beads. Not met for Arabic yet (0.88, see
+// README): reported, not fatal.
+TEST_CASE("the aligner meets the issue's non-1-1 recall bar on NTREX" * doctest::may_fail()) {
+  check_figures(0, 0, 0.9);
 }
 
 // With Debian's dict-freedict-eng-ara installed: the figures it gives, for reference.
@@ -249,4 +253,4 @@ TEST_CASE("en-ar with the FreeDict dictionary, when it is installed") {
 }
 
 // What the aligner reaches now: a regression fails here.
-TEST_CASE("the aligner keeps its measured quality on NTREX") { check_figures(0.995, 0.955, 0.79); }
+TEST_CASE("the aligner keeps its measured quality on NTREX") { check_figures(0.999, 0.975, 0.88); }
