@@ -250,7 +250,8 @@ Features features_of(std::string_view sentence, const FeatureOptions& options) {
       name.clear();
     }
     if (options.clitics == Clitics::none) {
-      features.words.push_back(fnv1a(normalized_word(view)));
+      features.forms.push_back(fnv1a(normalized_word(view)));
+      features.forms_per_word.push_back(1);
       continue;
     }
     const std::size_t before = features.forms.size();
