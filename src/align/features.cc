@@ -205,6 +205,12 @@ bool is_latin_anchor(const std::u32string& text, Word word, bool first, const Fe
   return acronym || (capital && !first && size >= 2);
 }
 
+bool only_space_between(const std::u32string& text, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i)
+    if (!u_isUWhiteSpace(static_cast<UChar32>(text[i]))) return false;
+  return true;
+}
+
 }  // namespace
 
 std::uint32_t make_token(TokenClass kind, std::string_view text) {
@@ -230,13 +236,22 @@ Features features_of(std::string_view sentence, const FeatureOptions& options) {
   add_numbers(text, features.tokens);
   add_punctuation(text, features.tokens);
   const auto words = words_in(text);
+  std::string name;  // the Latin-script name being read, its words joined
   for (std::size_t w = 0; w < words.size(); ++w) {
     const std::u32string_view view = std::u32string_view(text).substr(words[w].begin, words[w].end - words[w].begin);
     if (is_latin_anchor(text, words[w], w == 0, options)) {
-      features.tokens.push_back(make_token(TokenClass::latin, normalized_word(view)));
+      // The words of a name (Associated Press) are kept or dropped together:
+      // one anchor, not one per word.
+      const bool continues = !name.empty() && only_space_between(text, words[w - 1].end, words[w].begin);
+      if (continues) features.tokens.pop_back();
+      name = (continues ? name + " " : std::string()) + normalized_word(view);
+      features.tokens.push_back(make_token(TokenClass::latin, name));
+    } else {
+      name.clear();
     }
     if (options.clitics == Clitics::none) {
-      features.words.push_back(fnv1a(normalized_word(view)));
+      features.forms.push_back(fnv1a(normalized_word(view)));
+      features.forms_per_word.push_back(1);
       continue;
     }
     const std::size_t before = features.forms.size();

@@ -20,8 +20,9 @@ struct Features {
   double length = 0;                  // characters other than white space
   std::vector<std::uint32_t> tokens;  // anchors (and later word translations), sorted
   std::vector<std::uint32_t> words;   // word ids of every form of every word, sorted, unique
-  // With clitics: each word's forms in text order, the whole word first then
-  // the word without its clitics; forms_per_word[w] of them for word w.
+  // Each word's forms in text order, every occurrence (a bead's word tokens
+  // count occurrences, as its anchors do): with clitics the whole word first
+  // then the word without them; forms_per_word[w] of them for word w.
   std::vector<std::uint32_t> forms;
   std::vector<std::uint8_t> forms_per_word;
 };

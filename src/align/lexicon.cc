@@ -51,15 +51,11 @@ namespace {
 
 // For each word of `item`, the first of its forms `token_of` gives a token
 // for (a word written with clitics is looked up whole, then without them);
-// each token once.
+// a word used twice gives its token twice: a sentence merged from two that
+// both say "referendum" names it twice, and so do its two sources.
 template <typename TokenOf>
 void collect_word_tokens(const Features& item, TokenOf token_of, std::vector<std::uint32_t>& out) {
   out.clear();
-  if (item.forms_per_word.empty()) {
-    for (const auto w : item.words)
-      if (const auto token = token_of(w)) out.push_back(*token);
-    return;
-  }
   std::size_t next = 0;
   for (const auto count : item.forms_per_word) {
     for (std::size_t f = next; f < next + count; ++f) {
@@ -71,7 +67,6 @@ void collect_word_tokens(const Features& item, TokenOf token_of, std::vector<std
     next += count;
   }
   std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 }  // namespace

@@ -11,6 +11,16 @@ namespace {
 // Gale and Church (1993), with 1-3 and 3-1 rarer than 2-2.
 constexpr std::array<double, kShapeCount> kPriors = {0.89, 0.005, 0.005, 0.0445, 0.0445, 0.011, 0.002, 0.002};
 
+// What a first pass measures is blended with the start model's value, as if
+// that many beads (tokens) had shown it: a short text's few beads say too
+// little for their measures alone.
+constexpr double kPriorBeads = 20;
+constexpr double kPriorTokens = 2;
+
+double blend(double measured, double prior, double count, double prior_count) {
+  return (measured * count + prior * prior_count) / (count + prior_count);
+}
+
 double total_length(std::span<const Features> items) {
   double total = 0;
   for (const auto& item : items) total += item.length;
@@ -44,20 +54,24 @@ struct SideCounts {
   void add(const TokenCounts& counts, int side) {
     for (int k = 0; k < kTokenClasses; ++k) found[k][side] += counts.found[k], missing[k][side] += counts.missing[k][side];
   }
-  double rate(int k, int side) const { return (found[k][side] + 1.0) / (found[k][side] + missing[k][side] + 2.0); }
+  // Blended with the prior rate as kPriorTokens tokens that behave as it
+  // says: a class the texts hardly use keeps the prior's rate.
+  double rate(int k, int side, double prior) const {
+    return (found[k][side] + kPriorTokens * prior) / (found[k][side] + missing[k][side] + kPriorTokens);
+  }
 };
 
 // p: how often a token is found in true beads; q: in unrelated groups of
 // 1, 2 and 3 sentences (shifted[size - 1]).
-TokenRates rates_from(const SideCounts& aligned, const std::array<SideCounts, 3>& shifted) {
+TokenRates rates_from(const SideCounts& aligned, const std::array<SideCounts, 3>& shifted, const TokenRates& prior) {
   TokenRates rates;
   for (int k = 0; k < kTokenClasses; ++k) {
     for (int side = 0; side < 2; ++side) {
-      rates.p[k][side] = aligned.rate(k, side);
+      rates.p[k][side] = aligned.rate(k, side, prior.p[k][side]);
       for (int other = 0; other < 3; ++other) {
         // Never below the rate of a smaller group: a sparse class can
         // measure noise the other way.
-        const double q = shifted[other].rate(k, side);
+        const double q = shifted[other].rate(k, side, prior.q[other][k][side]);
         rates.q[other][k][side] = other == 0 ? q : std::max(q, rates.q[other - 1][k][side]);
       }
     }
@@ -191,11 +205,14 @@ Model learned_model(const std::vector<Pair>& beads, const Model& start) {
   }
   const double total = double(beads.size());
   for (int s = 0; s < kShapeCount; ++s) {
-    const double pseudo = 20 * kPriors[s];
-    model.shape_cost[s] = -std::log((counts[s] + pseudo) / (total + 20));
+    // Gale and Church's priors weigh as ten beads: a crossing 2-2 that the
+    // texts never show stays as unlikely as the counts say.
+    const double pseudo = 10 * kPriors[s];
+    model.shape_cost[s] = -std::log((counts[s] + pseudo) / (total + 10));
   }
-  if (ones.size() < 8) return model;
-  model.length.ratio = sum2 / std::max(sum1, 1.0);
+  if (ones.size() < 2) return model;
+  const double n = double(ones.size());
+  model.length.ratio = blend(sum2 / std::max(sum1, 1.0), start.length.ratio, n, kPriorBeads);
   std::vector<double> spreads;
   for (const auto* bead : ones) {
     const double l1 = std::max(bead->source[0].length, 1.0);
@@ -204,13 +221,13 @@ Model learned_model(const std::vector<Pair>& beads, const Model& start) {
   }
   // The median of a squared standard normal is 0.455: robust to the
   // first pass's mistakes, which a mean is not.
-  model.length.variance = std::max(median(spreads) / 0.455, 0.5);
+  model.length.variance = blend(std::max(median(spreads) / 0.455, 0.5), start.length.variance, n, kPriorBeads);
   SideCounts aligned;
   for (const Pair* bead : ones) {
     const TokenCounts counts = count_tokens(bead->source, bead->target);
     aligned.add(counts, 0), aligned.add(counts, 1);
   }
-  model.rates = rates_from(aligned, shifted_counts(ones));
+  model.rates = rates_from(aligned, shifted_counts(ones), start.rates);
   model.tokens = weights_of(model.rates);
   return model;
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -152,7 +153,10 @@ Score score(const std::vector<edsync::Bead>& found, const std::set<Key>& gold) {
 
 Score run(const Corpus& corpus, const std::vector<std::string>& translation, const std::string& language,
           bool perturbed, const std::vector<edsync::WordPair>& dictionary = {}) {
-  Draw draw{std::mt19937(perturbed ? 20261201u : 0u)};
+  // EDSYNC_ALIGN_SEED=N draws another perturbed set: one set's 68 non-1-1
+  // beads are few, so a change to the model is judged on several seeds.
+  const char* seed = std::getenv("EDSYNC_ALIGN_SEED");
+  Draw draw{std::mt19937(perturbed ? (seed ? unsigned(std::strtoul(seed, nullptr, 10)) : 20261201u) : 0u)};
   const Perturbation none{};
   const Side source = side_of(corpus.english, corpus.document, perturbed ? Perturbation{0.04, 0.02} : none, draw);
   const Side target = side_of(translation, corpus.document, perturbed ? Perturbation{0.08, 0.03} : none, draw);
@@ -215,7 +219,7 @@ const std::map<std::string, Figures>& figures() {
 
 }  // namespace
 
-// Every language's figures at least these.
+// Every language's figures at least these (0: not checked).
 static void check_figures(double clean_f1, double perturbed_f1, double other_recall) {
   // Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.
   for (const auto& entry : figures()) {
@@ -228,9 +232,13 @@ static void check_figures(double clean_f1, double perturbed_f1, double other_rec
   }
 }
 
-// The bar of the aligner issue. Not met yet (see README): reported, not fatal.
-TEST_CASE("the aligner meets the issue's bar on NTREX, clean and perturbed" * doctest::may_fail()) {
-  check_figures(0.999, 0.97, 0.9);
+// The bar of the aligner issue for F1: met, so a miss fails.
+TEST_CASE("the aligner meets the issue's F1 bar on NTREX, clean and perturbed") { check_figures(0.999, 0.97, 0); }
+
+// The issue's bar for non-1-1 beads. Not met for Arabic and Albanian yet
+// (0.88, see README): reported, not fatal.
+TEST_CASE("the aligner meets the issue's non-1-1 recall bar on NTREX" * doctest::may_fail()) {
+  check_figures(0, 0, 0.9);
 }
 
 // With Debian's dict-freedict-eng-ara installed: the figures it gives, for reference.
@@ -249,4 +257,4 @@ TEST_CASE("en-ar with the FreeDict dictionary, when it is installed") {
 }
 
 // What the aligner reaches now: a regression fails here.
-TEST_CASE("the aligner keeps its measured quality on NTREX") { check_figures(0.995, 0.955, 0.79); }
+TEST_CASE("the aligner keeps its measured quality on NTREX") { check_figures(0.999, 0.97, 0.88); }
