@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -55,14 +56,17 @@ void blank_out(icu::UnicodeString& text, Index begin, Index end) {
   }
 }
 
-bool is_separator_mark(char16_t c) {
-  switch (c) {
-    case u'/': case u'\\': case u'=': case u'-': case u'_': case u'*': case u'~': case u'#': case u'+':
-      return true;
-    default:
-      return false;
-  }
-}
+// The characters a leader or separator run is made of: a dot, or one of the
+// separator marks / \ = - _ * ~ # +; as bits over ASCII.
+constexpr std::array<std::uint64_t, 2> kRunMarks = [] {
+  std::array<std::uint64_t, 2> bits{};
+  for (const char16_t c : std::u16string_view(u"./\\=-_*~#+")) bits[c / 64] |= std::uint64_t{1} << (c % 64);
+  return bits;
+}();
+
+// One test of a table instead of a chain of comparisons, whose branches the
+// letters and spaces of ordinary text take at random.
+bool may_start_run(char16_t c) { return c < 128 && ((kRunMarks[c / 64] >> (c % 64)) & 1U) != 0; }
 
 bool is_in(std::u16string_view set, char16_t c) { return c != u'\0' && set.find(c) != std::u16string_view::npos; }
 
@@ -215,7 +219,7 @@ void mask_leaders_and_separators(icu::UnicodeString& text) {
   Index done = 0;  // runs before this are read
   for (Index probe = 0; probe < length; probe += kMinLeaderDots) {
     const char16_t c = units[probe];
-    if ((c != u'.' && !is_separator_mark(c)) || probe < done) continue;
+    if (!may_start_run(c) || probe < done) continue;
     Index begin = probe;
     while (begin > done && units[begin - 1] == c) --begin;
     Index end = probe + 1;
