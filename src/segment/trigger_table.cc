@@ -404,6 +404,7 @@ void TriggerTable::decode_and_classify(std::string_view bytes, Utf16Text& decode
 
 bool TriggerTable::reclassify(const icu::UnicodeString& text, const Ranges& changed, Classified& out) const {
   out.units = text.getBuffer();  // masking may have moved the buffer
+  if (changed.empty()) return true;
   if (out.surrogate_pairs) return false;
   std::uint32_t dropped = 0;  // requirement sets a masked unit has left
   for (const auto& [begin, end] : changed) {
