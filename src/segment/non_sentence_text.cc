@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -49,20 +50,24 @@ bool is_space(char16_t c) { return u_isUWhiteSpace(c); }
 char16_t ascii_lower(char16_t c) { return c >= u'A' && c <= u'Z' ? static_cast<char16_t>(c + (u'a' - u'A')) : c; }
 
 // White space over [begin, end), keeping line breaks where they are.
-void blank_out(icu::UnicodeString& text, Index begin, Index end) {
+void blank_out(icu::UnicodeString& text, Index begin, Index end, UnitRanges* changed) {
+  if (changed && begin < end) changed->emplace_back(begin, end);
   for (Index at = begin; at < end; ++at) {
     if (!is_line_end(text.charAt(at))) text.setCharAt(at, u' ');
   }
 }
 
-bool is_separator_mark(char16_t c) {
-  switch (c) {
-    case u'/': case u'\\': case u'=': case u'-': case u'_': case u'*': case u'~': case u'#': case u'+':
-      return true;
-    default:
-      return false;
-  }
-}
+// The characters a leader or separator run is made of: a dot, or one of the
+// separator marks / \ = - _ * ~ # +; as bits over ASCII.
+constexpr std::array<std::uint64_t, 2> kRunMarks = [] {
+  std::array<std::uint64_t, 2> bits{};
+  for (const char16_t c : std::u16string_view(u"./\\=-_*~#+")) bits[c / 64] |= std::uint64_t{1} << (c % 64);
+  return bits;
+}();
+
+// One test of a table instead of a chain of comparisons, whose branches the
+// letters and spaces of ordinary text take at random.
+bool may_start_run(char16_t c) { return c < 128 && ((kRunMarks[c / 64] >> (c % 64)) & 1U) != 0; }
 
 bool is_in(std::u16string_view set, char16_t c) { return c != u'\0' && set.find(c) != std::u16string_view::npos; }
 
@@ -174,7 +179,7 @@ std::optional<Index> closing_tag_end(const icu::UnicodeString& text, const TagRe
   return std::nullopt;
 }
 
-void mask_markup(icu::UnicodeString& text) {
+void mask_markup(icu::UnicodeString& text, UnitRanges* changed) {
   for (Index at = text.indexOf(u'<'); at >= 0; at = text.indexOf(u'<', at + 1)) {
     const auto tag = TagReader(text, at).read();
     if (!tag) continue;
@@ -182,7 +187,7 @@ void mask_markup(icu::UnicodeString& text) {
     if (tag->opening && is_one_of(text, tag->name_begin, tag->name_end, kCodeNames)) {
       end = closing_tag_end(text, *tag).value_or(tag->end);
     }
-    blank_out(text, at, end);
+    blank_out(text, at, end, changed);
     at = end - 1;
   }
 }
@@ -207,7 +212,7 @@ std::optional<Index> page_reference_end(const icu::UnicodeString& text, Index at
 // "==========" (separators). Shorter runs of dots are ellipses. This runs
 // over every block, so it looks at every fifth character only: a run long
 // enough to matter always holds one of them.
-void mask_leaders_and_separators(icu::UnicodeString& text) {
+void mask_leaders_and_separators(icu::UnicodeString& text, UnitRanges* changed) {
   static_assert(kMinLeaderDots <= kMinSeparatorRun);
   std::vector<std::pair<Index, Index>> blanks;
   const char16_t* units = text.getBuffer();
@@ -215,7 +220,7 @@ void mask_leaders_and_separators(icu::UnicodeString& text) {
   Index done = 0;  // runs before this are read
   for (Index probe = 0; probe < length; probe += kMinLeaderDots) {
     const char16_t c = units[probe];
-    if ((c != u'.' && !is_separator_mark(c)) || probe < done) continue;
+    if (!may_start_run(c) || probe < done) continue;
     Index begin = probe;
     while (begin > done && units[begin - 1] == c) --begin;
     Index end = probe + 1;
@@ -227,12 +232,12 @@ void mask_leaders_and_separators(icu::UnicodeString& text) {
     }
     done = end;
   }
-  for (const auto& [begin, end] : blanks) blank_out(text, begin, end);
+  for (const auto& [begin, end] : blanks) blank_out(text, begin, end, changed);
 }
 
 // "\n", "\r\n" and the typed "\ n" of a bad export ("Title\nThe text",
 // "end. \ r \ nNext"), not the start of a word ("\new") nor a path ("C:\Notes").
-void mask_escaped_line_breaks(icu::UnicodeString& text) {
+void mask_escaped_line_breaks(icu::UnicodeString& text, UnitRanges* changed) {
   Index previous_end = -1;
   for (Index at = text.indexOf(u'\\'); at >= 0; at = text.indexOf(u'\\', at + 1)) {
     const bool spaced = at + 1 < text.length() && text.charAt(at + 1) == u' ';
@@ -243,7 +248,7 @@ void mask_escaped_line_breaks(icu::UnicodeString& text) {
     const bool starts_well = at == previous_end || is_space(before) || (!spaced && !is_in(u":/\\", before));
     const bool ends_well = is_space(after) || after == u'\\' || u_isupper(after) || is_ascii_digit(after);
     if (!starts_well || !ends_well) continue;
-    blank_out(text, at, letter);
+    blank_out(text, at, letter + 1, changed);  // the letter too, which becomes a line break
     text.setCharAt(letter, u'\n');
     previous_end = letter + 1;
     at = letter;
@@ -257,10 +262,10 @@ MaskHints mask_hints(std::string_view utf8, MaskHints within) {
           within.backslashes && utf8.find('\\') != std::string_view::npos};
 }
 
-void mask_non_sentence_text(icu::UnicodeString& text, MaskHints hints) {
-  if (hints.angle_brackets) mask_markup(text);
-  mask_leaders_and_separators(text);
-  if (hints.backslashes) mask_escaped_line_breaks(text);
+void mask_non_sentence_text(icu::UnicodeString& text, MaskHints hints, UnitRanges* changed) {
+  if (hints.angle_brackets) mask_markup(text, changed);
+  mask_leaders_and_separators(text, changed);
+  if (hints.backslashes) mask_escaped_line_breaks(text, changed);
 }
 
 }  // namespace edsync::segment_detail

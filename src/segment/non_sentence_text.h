@@ -5,7 +5,10 @@
 
 #include <unicode/unistr.h>
 
+#include <cstdint>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace edsync::segment_detail {
 
@@ -21,10 +24,15 @@ struct MaskHints {
 // lacks is not looked for again in each of its blocks.
 MaskHints mask_hints(std::string_view utf8, MaskHints within = {});
 
+// [begin, end) ranges of UTF-16 units.
+using UnitRanges = std::vector<std::pair<std::int32_t, std::int32_t>>;
+
 // Overwrites such text with white space in the copy the segmenter reads, so
 // that no segment starts or ends with it and none is made of it alone. The
 // length and every other unit stay as they are: positions still map onto the
 // input, whose bytes are never changed. Escaped line breaks become line breaks.
-void mask_non_sentence_text(icu::UnicodeString& text, MaskHints hints);
+// `changed`, if given, gets the ranges overwritten (classes read from the
+// text before must be made again there).
+void mask_non_sentence_text(icu::UnicodeString& text, MaskHints hints, UnitRanges* changed = nullptr);
 
 }  // namespace edsync::segment_detail

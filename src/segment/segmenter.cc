@@ -53,6 +53,7 @@ struct Pass {
     std::vector<std::int32_t> icu_breaks, candidates, positions, ends;
     std::vector<std::pair<std::int32_t, std::int32_t>> searched;
     std::vector<TriggerTable::Word> masks;
+    UnitRanges masked;
   } scratch;
 };
 
@@ -97,15 +98,19 @@ std::int32_t content_end(const icu::UnicodeString& text, std::int32_t position) 
 }
 
 // Soft line breaks count as spaces; quote markers on continuation lines too.
-void mask_soft_breaks(icu::UnicodeString& text) {
+// The units changed go into `changed`.
+void mask_soft_breaks(icu::UnicodeString& text, UnitRanges& changed) {
   bool line_start = false;
   for (std::int32_t i = 0; i < text.length(); ++i) {
     const char16_t unit = text.charAt(i);
-    if (unit == u'\n' || unit == u'\r') {
-      text.setCharAt(i, u' ');
+    if (unit == u'\n' || unit == u'\r' || (line_start && unit == u'>')) {
       line_start = true;
-    } else if (line_start && unit == u'>') {
       text.setCharAt(i, u' ');
+      if (!changed.empty() && changed.back().second == i) {
+        ++changed.back().second;
+      } else {
+        changed.emplace_back(i, i + 1);
+      }
     } else if (unit != u' ' && unit != u'\t') {
       line_start = false;
     }
@@ -132,7 +137,6 @@ class BlockSegmenter {
   // Content ends of the sentences of the block, in order.
   std::vector<std::int32_t>& breaks() {
     find_icu_breaks();
-    if (pass_.evaluation == Evaluation::triggered) pass_.plan->triggers->classify(text_, classified());
     auto& candidates = pass_.scratch.candidates;
     candidates = icu_breaks_;
     if (pass_.plan->has_search_rules) {
@@ -297,13 +301,31 @@ class BlockSegmenter {
   std::vector<std::pair<std::int32_t, std::int32_t>>& searched_;  // (position, step) of searched rules
 };
 
+// The block's text as the segmenter reads it: decoded, masked and, for the
+// triggers, classified. Classes come from the decoder's pass; the few units
+// masking changes are classified again.
+void prepare_block(Pass& pass, std::string_view bytes, MaskHints text_hints, const Block& block) {
+  Utf16Text& decoded = pass.scratch.decoded;
+  UnitRanges& masked = pass.scratch.masked;
+  masked.clear();
+  const bool triggered = pass.evaluation == Evaluation::triggered;
+  const TriggerTable& triggers = *pass.plan->triggers;
+  if (triggered) {
+    triggers.decode_and_classify(bytes, decoded, pass.scratch.classified);
+  } else {
+    decode_utf8(bytes, decoded);
+  }
+  mask_non_sentence_text(decoded.text, mask_hints(bytes, text_hints), &masked);
+  if (block.soft_line_breaks) mask_soft_breaks(decoded.text, masked);
+  if (triggered && !triggers.reclassify(decoded.text, masked, pass.scratch.classified)) {
+    triggers.classify(decoded.text, pass.scratch.classified);
+  }
+}
+
 void segment_block(Pass& pass, std::string_view text, MaskHints text_hints, const Block& block,
                    std::vector<Segment>& out) {
   Utf16Text& decoded = pass.scratch.decoded;
-  const auto bytes = text.substr(block.begin, block.end - block.begin);
-  decode_utf8(bytes, decoded);
-  mask_non_sentence_text(decoded.text, mask_hints(bytes, text_hints));
-  if (block.soft_line_breaks) mask_soft_breaks(decoded.text);
+  prepare_block(pass, text.substr(block.begin, block.end - block.begin), text_hints, block);
   BlockSegmenter segmenter(pass, decoded.text);
   auto& ends = segmenter.breaks();
   ends.push_back(decoded.text.length());

@@ -313,14 +313,8 @@ TriggerTable::Required TriggerTable::number_requirement(const Requirement& requi
 void TriggerTable::classify(const icu::UnicodeString& text, Classified& out) const {
   out.units = text.getBuffer();
   out.length = text.length();
-  // Two units of "no character" after the end, so that scans may read the
-  // two classes after any position without testing for the end.
-  out.classes.resize(static_cast<std::size_t>(out.length) + 2);
-  out.classes[static_cast<std::size_t>(out.length)] = static_cast<std::uint16_t>(none_class_);
-  out.classes[static_cast<std::size_t>(out.length) + 1] = static_cast<std::uint16_t>(none_class_);
-  out.required.resize(required_sets_);
-  for (auto& positions : out.required) positions.clear();
-  out.surrogate_pairs = false;
+  start_classes(out.length, out);
+  end_classes(out);
   const char16_t* units = out.units;
   const std::uint16_t* table = bmp_classes_.data();
   const std::uint32_t* required = required_classes_.data();
@@ -339,6 +333,98 @@ void TriggerTable::classify(const icu::UnicodeString& text, Classified& out) con
     classes[at] = found;
     if (required[found] != 0) note_required(required[found], at, out);
   }
+}
+
+// Sizes the classes for `units` units (at most; end_classes trims them) and
+// empties the requirement positions.
+void TriggerTable::start_classes(std::int32_t units, Classified& out) const {
+  out.classes.resize(static_cast<std::size_t>(units) + 2);
+  out.required.resize(required_sets_);
+  for (auto& positions : out.required) positions.clear();
+  out.surrogate_pairs = false;
+}
+
+// Two units of "no character" after the end, so that scans may read the two
+// classes after any position without testing for the end.
+void TriggerTable::end_classes(Classified& out) const {
+  out.classes.resize(static_cast<std::size_t>(out.length) + 2);
+  out.classes[static_cast<std::size_t>(out.length)] = static_cast<std::uint16_t>(none_class_);
+  out.classes[static_cast<std::size_t>(out.length) + 1] = static_cast<std::uint16_t>(none_class_);
+}
+
+// Classifies each unit as the decoder writes it (see decode_utf8). ASCII
+// comes eight units at a time, whose requirement sets are looked at only
+// when one of the eight is in one.
+class TriggerTable::DecodingSink {
+ public:
+  DecodingSink(const TriggerTable& table, Classified& out) : table_(table), out_(out), classes_(out.classes.data()) {}
+
+  void ascii8(std::int32_t unit, std::uint64_t word) {
+    const std::uint16_t* bmp = table_.bmp_classes_.data();
+    const std::uint32_t* required = table_.required_classes_.data();
+    std::uint32_t any = 0;
+    for_eight([&](int i) {
+      const std::uint16_t found = bmp[ascii_byte(word, i)];
+      classes_[unit + i] = found;
+      any |= required[found];
+    });
+    if (any == 0) return;
+    for (int i = 0; i < 8; ++i) {
+      if (required[classes_[unit + i]] != 0) note_required(required[classes_[unit + i]], unit + i, out_);
+    }
+  }
+
+  // As classify: both units of a pair get the code point's class, and its
+  // requirement sets note the second unit. One unit is never a surrogate.
+  void code_point(std::int32_t unit, UChar32 code_point, std::int32_t units) {
+    const auto found = units == 1 ? table_.bmp_classes_[static_cast<std::size_t>(code_point)]
+                                  : static_cast<std::uint16_t>(table_.class_of(code_point));
+    classes_[unit] = found;
+    if (units == 2) {
+      classes_[++unit] = found;
+      out_.surrogate_pairs = true;
+    }
+    if (table_.required_classes_[found] != 0) note_required(table_.required_classes_[found], unit, out_);
+  }
+
+ private:
+  const TriggerTable& table_;
+  Classified& out_;
+  std::uint16_t* classes_;
+};
+
+void TriggerTable::decode_and_classify(std::string_view bytes, Utf16Text& decoded, Classified& out) const {
+  start_classes(static_cast<std::int32_t>(bytes.size()), out);
+  DecodingSink sink(*this, out);
+  decode_utf8(bytes, decoded, sink);
+  out.units = decoded.text.getBuffer();
+  out.length = decoded.text.length();
+  end_classes(out);
+}
+
+bool TriggerTable::reclassify(const icu::UnicodeString& text, const Ranges& changed, Classified& out) const {
+  out.units = text.getBuffer();  // masking may have moved the buffer
+  if (changed.empty()) return true;
+  if (out.surrogate_pairs) return false;
+  std::uint32_t dropped = 0;  // requirement sets a masked unit has left
+  for (const auto& [begin, end] : changed) {
+    for (std::int32_t at = begin; at < end; ++at) {
+      const char16_t unit = out.units[at];
+      const std::uint16_t found = bmp_classes_[unit];
+      std::uint16_t& known = out.classes[static_cast<std::size_t>(at)];
+      if (found == known) continue;
+      if (U16_IS_SURROGATE(unit) || required_classes_[found] != 0) return false;
+      dropped |= required_classes_[known];
+      known = found;
+    }
+  }
+  for (auto sets = dropped; sets != 0; sets &= sets - 1) {
+    const auto set = static_cast<unsigned>(std::countr_zero(sets));
+    std::erase_if(out.required[set], [&](std::int32_t position) {
+      return ((required_classes_[out.classes[static_cast<std::size_t>(position)]] >> set) & 1U) == 0;
+    });
+  }
+  return true;
 }
 
 void TriggerTable::note_required(std::uint32_t sets, std::int32_t position, Classified& out) {

@@ -8,9 +8,12 @@
 #include <unicode/utf16.h>
 
 #include <cstdint>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rule_trigger.h"
+#include "utf16_text.h"
 
 namespace edsync::segment_detail {
 
@@ -35,6 +38,16 @@ class TriggerTable {
     bool surrogate_pairs = false;
   };
   void classify(const icu::UnicodeString& text, Classified& out) const;
+  // Decoding and classifying in one pass over the text: `decoded` as
+  // decode_utf8 gives it, `out` as classify(decoded.text) does.
+  void decode_and_classify(std::string_view bytes, Utf16Text& decoded, Classified& out) const;
+  // After units in the [begin, end) ranges of `changed` were masked (made
+  // white space or line breaks), their classes and requirement positions
+  // again, as classify would give them. False when that cannot be done in
+  // place (a masked unit is in a requirement set, or the text holds
+  // surrogate pairs): then classify anew.
+  using Ranges = std::vector<std::pair<std::int32_t, std::int32_t>>;
+  bool reclassify(const icu::UnicodeString& text, const Ranges& changed, Classified& out) const;
 
   // The rules whose trigger's two nearest characters on both sides hold at
   // `position`: `words()` words, bit i for rule i, into `mask`.
@@ -87,6 +100,9 @@ class TriggerTable {
   void scan_by_unit(const Classified& text, Word rules, std::vector<std::int32_t>& out) const;
   bool any_may_match(const Word* mask, const Classified& text, std::int32_t position) const;
   static void note_required(std::uint32_t sets, std::int32_t position, Classified& out);
+  void start_classes(std::int32_t units, Classified& out) const;
+  void end_classes(Classified& out) const;
+  class DecodingSink;
   static bool occurs(const std::vector<std::int32_t>& positions, std::int32_t from, std::int32_t to);
 
   std::uint32_t class_of(UChar32 c) const;

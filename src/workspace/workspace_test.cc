@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "edsync/revision.h"
 #include "edsync/workspace.h"
 
 using namespace edsync;
@@ -161,4 +162,22 @@ TEST_CASE("load_workspace reports the files read of the total") {
   });
   REQUIRE(workspace.ok());
   CHECK(reported == std::vector<std::pair<std::size_t, std::size_t>>{{2, 2}});
+}
+
+TEST_CASE("loading keeps no article's body, its memory freed too, and reload_article reads it again") {
+  TempWorkspace temp;
+  const std::string body = "\n" + std::string(5000, 'x') + " A long body.\n";
+  temp.write("editions/en/a.md", "---\ntitle: A\n---\n" + body);
+  temp.write("editions/ar/a.md", "---\ntitle: A\n---\nNass.\n");
+  const auto workspace = load_workspace(temp.root);
+  REQUIRE(workspace.ok());
+  const Article* english = workspace->find("en", "a");
+  REQUIRE(english);
+  CHECK(english->body.empty());
+  CHECK(english->body.capacity() < 1000);
+  CHECK(workspace->find("ar", "a")->body.empty());
+  CHECK(english->revision == revision_of("A", body));
+  const auto reloaded = reload_article(*workspace, *english);
+  REQUIRE(reloaded.ok());
+  CHECK(reloaded->body == body);
 }
