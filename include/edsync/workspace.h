@@ -71,6 +71,13 @@ using WorkProgress = std::function<void(std::string_view task, std::size_t done,
 // goes on; only an unreadable config or editions folder is an Error.
 Result<Workspace> load_workspace(const std::filesystem::path& root, const WorkProgress& on_progress = {});
 
+// The same for a command that looks at some editions only (--lang): the
+// English and these editions are loaded, the other editions' folders are
+// not even listed (their entries in the article cache are kept as they
+// were). Empty `langs`: every edition.
+Result<Workspace> load_workspace(const std::filesystem::path& root, const std::vector<std::string>& langs,
+                                 const WorkProgress& on_progress = {});
+
 // Loading keeps no article's body, so that memory does not grow with the
 // text: this reads a loaded article's file again, body included. An error
 // when the file can no longer be read as an article.

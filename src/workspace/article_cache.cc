@@ -203,6 +203,11 @@ Result<ArticleResult> ArticleCache::load(const std::optional<FileStamp>& stamp, 
   return parsed;
 }
 
+void ArticleCache::keep_under(std::string_view prefix) {
+  for (const auto& record : records_)
+    if (record.path.substr(0, prefix.size()) == prefix) next_.push_back(record.line);
+}
+
 void ArticleCache::save() {
   if (!changed_ && next_.size() == records_.size()) return;
   std::string text(kHeader);

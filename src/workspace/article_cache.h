@@ -58,6 +58,10 @@ class ArticleCache {
   Result<ArticleResult> load(const std::optional<FileStamp>& stamp, const std::string& path, const std::string& lang,
                              const std::string& default_id, const std::function<std::filesystem::path()>& file);
 
+  // Keeps the entries of the files under `prefix` (a folder's path and a
+  // slash) for the next run as they are: a load that leaves the folder out.
+  void keep_under(std::string_view prefix);
+
   // Writes the cache atomically when it changed; a failure is ignored (the
   // next load reads the files again).
   void save();

@@ -132,3 +132,33 @@ TEST_CASE("loading through the cache gives what loading without one gives, and d
   CHECK(load_workspace(temp.root)->find("ar", "bee") == nullptr);
   CHECK(read_file(temp.cache())->find("bee") == std::string::npos);
 }
+
+TEST_CASE("a load that leaves a folder out keeps its entries for the next load as they were") {
+  TempWorkspace temp;
+  const std::int64_t later = now_in_nanoseconds() + 10'000'000'000;
+  temp.write("editions/en/a.md", "---\ntitle: First\n---\nText.\n");
+  temp.write("editions/ar/a.md", "---\ntitle: Arabic\n---\nنص.\n");
+  const auto load = [&](ArticleCache& cache, const std::string& path) {
+    return cache.load(temp.root / path, path, path.substr(9, 2), "a");
+  };
+  {
+    ArticleCache cache(temp.root, later);
+    REQUIRE(load(cache, "editions/en/a.md").ok());
+    REQUIRE(load(cache, "editions/ar/a.md").ok());
+    cache.save();
+  }
+  const std::string written = *read_file(temp.cache());
+  {
+    ArticleCache cache(temp.root, later);  // the English alone, ar left out
+    REQUIRE(load(cache, "editions/en/a.md").ok());
+    cache.keep_under("editions/ar/");
+    cache.save();
+  }
+  CHECK(*read_file(temp.cache()) == written);
+  {
+    ArticleCache cache(temp.root, later);  // without keep_under the entry would go
+    REQUIRE(load(cache, "editions/en/a.md").ok());
+    cache.save();
+  }
+  CHECK(read_file(temp.cache())->find("editions/ar/a.md") == std::string::npos);
+}

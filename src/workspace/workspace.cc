@@ -73,6 +73,7 @@ struct Loader {
   fs::path real_root;
   detail::ArticleCache cache;
   const WorkProgress& on_progress;
+  const std::vector<std::string>& langs;  // the editions to load besides the source; empty: all
   std::size_t total = 0, done = 0;
 
   void count_one() {
@@ -190,9 +191,19 @@ Result<EditionFolder> list_edition(const Workspace& workspace, const Loader& loa
 }
 
 // Every folder is listed before any file is read, so that progress has a total.
+// A known edition the command leaves out (--lang).
+bool left_out(const Workspace& workspace, const Loader& loader, const std::string& lang) {
+  return !loader.langs.empty() && lang != workspace.config.source_lang && is_known_language(workspace.config, lang) &&
+         std::find(loader.langs.begin(), loader.langs.end(), lang) == loader.langs.end();
+}
+
 Status load_editions(Workspace& workspace, Loader& loader, const std::vector<fs::path>& folders) {
   std::vector<EditionFolder> editions;
   for (const auto& folder : folders) {
+    if (left_out(workspace, loader, folder.filename().string())) {
+      loader.cache.keep_under(folder.lexically_relative(workspace.root).generic_string() + "/");
+      continue;
+    }
     auto edition = list_edition(workspace, loader, folder);
     if (!edition) return edition.error();
     loader.total += edition->files.size();
@@ -223,6 +234,11 @@ Result<Article> reload_article(const Workspace& workspace, const Article& articl
 }
 
 Result<Workspace> load_workspace(const fs::path& root, const WorkProgress& on_progress) {
+  return load_workspace(root, {}, on_progress);
+}
+
+Result<Workspace> load_workspace(const fs::path& root, const std::vector<std::string>& langs,
+                                 const WorkProgress& on_progress) {
   Workspace workspace;
   workspace.root = root;
   auto config = load_config(root);
@@ -234,7 +250,7 @@ Result<Workspace> load_workspace(const fs::path& root, const WorkProgress& on_pr
   if (!fs::is_directory(editions, error)) {
     return input_error(workspace.config.editions_dir + ": no such folder; create " + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/ for the English articles");
   }
-  Loader loader{fs::weakly_canonical(root, error), detail::ArticleCache(root), on_progress};
+  Loader loader{fs::weakly_canonical(root, error), detail::ArticleCache(root), on_progress, langs};
   if (const auto target = outside_target(editions, loader.real_root)) {
     return input_error(workspace.config.editions_dir + ": " + outside_message(*target));
   }

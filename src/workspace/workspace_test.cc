@@ -181,3 +181,21 @@ TEST_CASE("loading keeps no article's body, its memory freed too, and reload_art
   REQUIRE(reloaded.ok());
   CHECK(reloaded->body == body);
 }
+
+TEST_CASE("a load of some editions reads the English and them, and lists no other edition's folder") {
+  TempWorkspace temp;
+  temp.write("editions/en/a.md", "---\ntitle: A\n---\nText.\n");
+  temp.write("editions/ar/a.md", "---\ntitle: أ\n---\nنص.\n");
+  temp.write("editions/fa/a.md", "---\ntitle: [\n---\n");  // broken, but not looked at
+  temp.write("editions/de/a.md", "---\ntitle: A\n---\n");   // an unknown language is still said
+  const auto some = load_workspace(temp.root, std::vector<std::string>{"ar"});
+  REQUIRE(some.ok());
+  CHECK(some->articles.size() == 2);
+  CHECK(some->find("ar", "a") != nullptr);
+  CHECK(some->articles.count("fa") == 0);
+  CHECK(problems(*some) == std::vector<std::string>{
+      "editions/de: unknown language folder 'de': edsync.yaml lists en, ar, fa; add 'de' under editions or move the folder out"});
+  const auto all = load_workspace(temp.root, std::vector<std::string>{});
+  REQUIRE(all.ok());
+  CHECK(problems(*all).size() == 2);  // the broken fa file too
+}
