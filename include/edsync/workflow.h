@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 
 #include "edsync/config.h"
 #include "edsync/date.h"
+#include "edsync/markdown.h"
 #include "edsync/memory.h"
 #include "edsync/result.h"
 #include "edsync/workspace.h"
@@ -82,6 +84,10 @@ struct ArticleWork {
   // git history has it (empty when it has it not), so that the export can
   // pair them with the translation without reading history again.
   std::vector<WorkSegment> earlier;
+  // With TodoOptions::keep_markdown: the current English as
+  // markdown::segment_article cut it (inline codes and all), which the
+  // export writes; shared by the editions of one English article.
+  std::shared_ptr<const markdown::Article> markdown;
 };
 
 // One line of the analysis.
@@ -110,6 +116,7 @@ struct TodoOptions {
   // Articles no edition policy requires (skipped) and not translated are
   // work too: a translator who names one wants to translate it.
   bool include_skipped = false;
+  bool keep_markdown = false;  // ArticleWork::markdown (the export wants it)
   std::function<void(std::size_t done, std::size_t total)> on_progress;  // per article
 };
 

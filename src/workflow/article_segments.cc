@@ -43,7 +43,11 @@ std::vector<std::pair<std::size_t, std::string>> numbered_sentences(const markdo
 }  // namespace
 
 ArticleCut cut_article(const Article& article) {
-  ArticleCut cut{markdown::segment_article(article.title, article.body, article.lang), {}};
+  return cut_markdown(markdown::segment_article(article.title, article.body, article.lang));
+}
+
+ArticleCut cut_markdown(markdown::Article article) {
+  ArticleCut cut{std::move(article), {}};
   const auto numbered = numbered_sentences(cut.markdown);
   std::vector<std::string> sentences;
   for (const auto& [paragraph, english] : numbered) sentences.push_back(english);

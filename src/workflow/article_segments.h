@@ -25,6 +25,9 @@ struct ArticleCut {
   std::vector<WorkSegment> segments;
 };
 ArticleCut cut_article(const Article& article);
+// The same from an article cut already (markdown::segment_article, the
+// costly part): its sentences numbered and given their ids.
+ArticleCut cut_markdown(markdown::Article article);
 
 // The work segments of cut_article.
 Result<std::vector<WorkSegment>> article_segments(const Article& article);

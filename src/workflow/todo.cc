@@ -21,6 +21,7 @@ bool is_work(const Finding& finding, const TodoOptions& options) {
 struct CutText {
   Article article;
   std::vector<WorkSegment> segments;
+  std::shared_ptr<const markdown::Article> markdown;  // when the caller keeps it
 };
 
 // Each English text cut once, whichever editions need it: the current
@@ -28,7 +29,8 @@ struct CutText {
 // (read from git history in one walk for all of them).
 class EnglishTexts {
  public:
-  EnglishTexts(const Workspace& workspace, const std::vector<const Finding*>& work) : workspace_(workspace) {
+  EnglishTexts(const Workspace& workspace, const std::vector<const Finding*>& work, bool keep_markdown)
+      : workspace_(workspace), keep_markdown_(keep_markdown) {
     std::vector<EarlierRevision> wanted;
     for (const Finding* finding : work)
       if (finding->status == SyncStatus::stale)
@@ -43,7 +45,7 @@ class EnglishTexts {
     auto it = now_.find(english.id);
     if (it == now_.end()) {
       auto read = reload_article(workspace_, english);
-      it = now_.emplace(english.id, read ? cut(std::move(*read)) : Result<CutText>(read.error())).first;
+      it = now_.emplace(english.id, read ? cut(std::move(*read), keep_markdown_) : Result<CutText>(read.error())).first;
     }
     if (!it->second) return it->second.error();
     return &*it->second;
@@ -55,19 +57,21 @@ class EnglishTexts {
     auto [it, added] = cut_earlier_.try_emplace(key);
     if (added) {
       if (const auto found = earlier_.find(key); found != earlier_.end())
-        if (auto text = cut(found->second)) it->second = std::move(*text);
+        if (auto text = cut(found->second, false)) it->second = std::move(*text);
     }
     return it->second ? &*it->second : nullptr;
   }
 
  private:
-  static Result<CutText> cut(Article article) {
-    auto segments = article_segments(article);
-    if (!segments) return segments.error();
-    return CutText{std::move(article), std::move(*segments)};
+  static Result<CutText> cut(Article article, bool keep_markdown) {
+    ArticleCut cut = cut_article(article);
+    CutText text{std::move(article), std::move(cut.segments), {}};
+    if (keep_markdown) text.markdown = std::make_shared<const markdown::Article>(std::move(cut.markdown));
+    return text;
   }
 
   const Workspace& workspace_;
+  bool keep_markdown_;
   EarlierArticles earlier_;
   std::map<std::string, Result<CutText>> now_;
   std::map<std::pair<std::string, std::string>, std::optional<CutText>> cut_earlier_;
@@ -101,6 +105,7 @@ ArticleWork article_work(const Finding& finding, const Workspace& workspace, Eng
   }
   work.english = (*now)->article;
   work.segments = (*now)->segments;
+  work.markdown = (*now)->markdown;
   if (finding.status == SyncStatus::stale) {
     if (const CutText* before = texts.earlier(finding.id, *finding.recorded_revision)) {
       work.segments = changed_segments(before->segments, (*now)->segments);
@@ -169,7 +174,7 @@ Result<TodoReport> list_work(const Workspace& workspace, tm::Memory& memory, con
   for (const auto& edition : report->editions)
     for (const auto& finding : edition.findings)
       if (is_work(finding, options)) work.push_back(&finding);
-  EnglishTexts texts(workspace, work);
+  EnglishTexts texts(workspace, work, options.keep_markdown);
   TodoReport todo{{}, workspace.config.todo.bands};
   std::size_t done = 0;
   for (const auto& edition : report->editions) {

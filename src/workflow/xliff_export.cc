@@ -189,7 +189,7 @@ Result<DocumentPlan> plan_of(const ArticleWork& work, ExportContext& context) {
   DocumentPlan plan{work.id, context.options.lang, context.workspace.config.source_lang, work.english.path,
                     work.english.revision, work.recorded_revision, work.english.title,
                     work.english.date ? work.english.date->to_string() : "", work.note, {}, {}};
-  const ArticleCut cut = cut_article(work.english);
+  const ArticleCut cut = work.markdown ? cut_markdown(*work.markdown) : cut_article(work.english);
   const auto markdown_segments = cut.markdown.segments();
   if (const Status asked = context.lookups.prepare(cut.segments); !asked) return asked.error();
   std::map<std::string, const WorkSegment*> listed;
@@ -262,6 +262,7 @@ Result<ExportReport> export_xliff(const Workspace& workspace, tm::Memory& memory
     todo.include_skipped = true;
     for (const auto& id : options.article_ids) todo.article_patterns.push_back(glob_escaped(id));
   }
+  todo.keep_markdown = true;  // each article cut once, by list_work
   const auto work = list_work(workspace, memory, todo);
   if (!work) return work.error();
   const EditionWork& edition = work->editions.front();
