@@ -58,7 +58,8 @@ double median(std::vector<double> values) {
 struct SideCounts {
   std::array<std::array<int, 2>, kTokenClasses> found{}, missing{};
   void add(const TokenCounts& counts, int side) {
-    for (int k = 0; k < kTokenClasses; ++k) found[k][side] += counts.found[k], missing[k][side] += counts.missing[k][side];
+    for (int k = 0; k < kTokenClasses; ++k)
+      found[k][side] += counts.found[k], missing[k][side] += counts.missing[k][side];
   }
   // Blended with the prior rate as kPriorTokens tokens that behave as it
   // says: a class the texts hardly use keeps the prior's rate.
@@ -165,10 +166,11 @@ double Model::bead_cost(std::span<const Features> source, std::span<const Featur
   // Lengths of several target sentences: their sum follows the source, and
   // where it is split is uniform (density (k-1)!/l2^(k-1) for k sentences).
   cost += length_cost(total_length(source), l2);
-  if (target.size() > 1) cost += double(target.size() - 1) * std::log(std::max(l2, 1.0)) - std::log(target.size() == 3 ? 2.0 : 1.0);
+  if (target.size() > 1)
+    cost += double(target.size() - 1) * std::log(std::max(l2, 1.0)) - std::log(target.size() == 3 ? 2.0 : 1.0);
   const TokenCounts counts = count_tokens(source, target);
-  const auto& found_s = tokens.found[target.size() - 1], &found_t = tokens.found[source.size() - 1];
-  const auto& missing_s = tokens.missing[target.size() - 1], &missing_t = tokens.missing[source.size() - 1];
+  const auto &found_s = tokens.found[target.size() - 1], &found_t = tokens.found[source.size() - 1];
+  const auto &missing_s = tokens.missing[target.size() - 1], &missing_t = tokens.missing[source.size() - 1];
   for (int k = 0; k < kTokenClasses; ++k) {
     // Anchors of a sentence go missing together (a translator converts
     // inches to millimetres, drops the quotation marks): one miss per class.

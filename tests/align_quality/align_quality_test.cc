@@ -167,11 +167,11 @@ Score run(const Corpus& corpus, const std::vector<std::string>& translation, con
   REQUIRE(beads.ok());
   const auto gold = gold_beads(source, target, corpus.english.size());
   const Score result = score(*beads, gold);
-  std::cout << std::fixed << std::setprecision(4) << "en-" << language << (perturbed ? " perturbed" : " clean    ") << (dictionary.empty() ? "" : " + FreeDict")
-            << ": " << source.text.sentences.size() << " x " << target.text.sentences.size() << " sentences, "
-            << result.gold << " gold beads (" << result.other << " not 1-1): precision " << result.precision
-            << ", recall " << result.recall << ", F1 " << result.f1 << ", not-1-1 recall " << result.other_recall
-            << '\n';
+  std::cout << std::fixed << std::setprecision(4) << "en-" << language << (perturbed ? " perturbed" : " clean    ")
+            << (dictionary.empty() ? "" : " + FreeDict") << ": " << source.text.sentences.size() << " x "
+            << target.text.sentences.size() << " sentences, " << result.gold << " gold beads (" << result.other
+            << " not 1-1): precision " << result.precision << ", recall " << result.recall << ", F1 " << result.f1
+            << ", not-1-1 recall " << result.other_recall << '\n';
   if (std::getenv("EDSYNC_ALIGN_ERRORS")) {
     std::set<Key> found_keys;
     for (const auto& bead : *beads) found_keys.insert({bead.source, bead.target});
@@ -186,7 +186,8 @@ Score run(const Corpus& corpus, const std::vector<std::string>& translation, con
         for (auto t : key.second) std::cout << "     T" << t << ": " << target.text.sentences[t] << '\n';
       }
     };
-    for (const auto& key : gold) if (!found_keys.contains(key)) show(key, "missed");
+    for (const auto& key : gold)
+      if (!found_keys.contains(key)) show(key, "missed");
     for (const auto& bead : *beads) {
       if (!gold.contains({bead.source, bead.target})) {
         std::cout << "  conf " << bead.confidence;
@@ -206,8 +207,8 @@ const std::map<std::string, Figures>& figures() {
     std::map<std::string, Figures> result;
     const fs::path dir = *edsync::test::shared_data_dir() / "ntrex-dev";
     const Corpus corpus = english_corpus(dir);
-    for (const auto& [file, language] : std::vector<std::pair<std::string, std::string>>{
-             {"arb.txt", "ar"}, {"fas.txt", "fa"}, {"sqi.txt", "sq"}}) {
+    for (const auto& [file, language] :
+         std::vector<std::pair<std::string, std::string>>{{"arb.txt", "ar"}, {"fas.txt", "fa"}, {"sqi.txt", "sq"}}) {
       const auto translation = lines_of(dir / file);
       REQUIRE(translation.size() == corpus.english.size());
       result[language] = {run(corpus, translation, language, false), run(corpus, translation, language, true)};
