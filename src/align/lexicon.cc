@@ -8,7 +8,10 @@ namespace edsync::align_detail {
 namespace {
 
 constexpr std::size_t kMaxPairs = 20000;  // enough to learn from; keeps memory bounded
-constexpr double kMinDice = 0.3;
+// A pair that shares fewer of its sentences is as often a neighbour's word
+// (0.4 against 0.3: mean non-1-1 recall over twelve perturbed NTREX sets
+// 0.879 -> 0.894 ar, 0.942 -> 0.946 sq, fa 0.904 -> 0.901; F1 up in all).
+constexpr double kMinDice = 0.4;
 // A word in more than one sentence in ten ("the", "في", "të") turns up in an
 // unrelated sentence nearly as often as in its translation: paired, it would
 // count as found in most beads, and occurrences make it count many times. It
