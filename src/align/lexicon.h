@@ -19,10 +19,13 @@ class Lexicon {
   std::size_t pairs() const { return pairs_; }
 
   // Each source word's best translation by Dice coefficient, seen together
-  // at least twice; the dictionary for words the texts do not decide.
+  // at least twice, neither word common and no other word as good; the
+  // dictionary for words the texts do not decide.
   std::unordered_map<std::uint32_t, std::uint32_t> translations() const;
 
  private:
+  bool common(std::uint32_t count) const;  // in too many of the pairs to tell anything
+
   std::unordered_map<std::uint32_t, std::uint32_t> source_count_, target_count_;
   std::unordered_map<std::uint64_t, std::uint32_t> joint_;
   std::unordered_map<std::uint32_t, std::uint32_t> dictionary_;
