@@ -267,7 +267,13 @@ Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& op
   if (!options.article_patterns.empty() && !any_article_matches(workspace, options.article_patterns)) {
     std::string patterns;
     for (const auto& pattern : options.article_patterns) patterns += (patterns.empty() ? "'" : ", '") + pattern + "'";
-    return usage_error("no article id matches " + patterns + " in any edition; an id is the file name without .md, or the id: of its front matter");
+    std::string where = "any edition";
+    if (!options.langs.empty()) {
+      where = config.source_lang;
+      for (const auto& lang : options.langs) where += (lang == options.langs.back() ? " or " : ", ") + lang;
+    }
+    return usage_error("no article id matches " + patterns + " in " + where +
+                       "; an id is the file name without .md, or the id: of its front matter");
   }
   const std::vector<SyncStatus> fail_on = options.fail_on.value_or(config.check.fail_on);
   const auto fails = [&](SyncStatus status) { return std::find(fail_on.begin(), fail_on.end(), status) != fail_on.end(); };
