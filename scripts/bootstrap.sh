@@ -5,6 +5,7 @@
 #   scripts/bootstrap.sh --clang  also clang 14 and libFuzzer
 #   scripts/bootstrap.sh --browser  also Chromium, for the report's browser test
 #   scripts/bootstrap.sh --cat-tools  also OmegaT and Translate Toolkit, for the CAT tool tests (tests/cat_tools/)
+#   scripts/bootstrap.sh --dictionaries  also FreeDict's English-Arabic dictionary, for the aligner's --dictionary test
 set -euo pipefail
 
 packages=(g++ cmake ninja-build libicu-dev libssl-dev libsqlite3-dev libyaml-cpp-dev
@@ -15,6 +16,7 @@ for option in "$@"; do
     --clang) packages+=(clang-14 libclang-rt-14-dev) ;;
     --browser) packages+=(chromium) ;;
     --cat-tools) packages+=(omegat translate-toolkit) ;;  # omegat brings a Java runtime (headless use needs no display)
+    --dictionaries) packages+=(dict-freedict-eng-ara) ;;
   esac
 done
 
