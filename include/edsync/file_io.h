@@ -25,7 +25,11 @@ Status refuse_folder(const std::filesystem::path& path, std::string_view what);
 // renamed over the target: readers see the old or the new file, never half of
 // one, and a crash leaves the old file intact. Keeps the target's permissions;
 // a symbolic link stays a link and the file it leads to is replaced.
-Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
+// `Flush::no` skips the wait for the disk, for output that is made again in
+// seconds (the report's pages): readers still never see half a file, but a
+// crash may leave an empty one.
+enum class Flush { yes, no };
+Status write_file_atomically(const std::filesystem::path& path, std::string_view content, Flush flush = Flush::yes);
 
 // Writes what `fill` puts into the stream to `path` (created or emptied) and
 // flushes it to disk, for content too large to hold in memory. A failure

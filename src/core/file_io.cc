@@ -101,7 +101,7 @@ fs::path link_target(const fs::path& path) {
 
 }  // namespace
 
-Status write_file_atomically(const fs::path& requested, std::string_view content) {
+Status write_file_atomically(const fs::path& requested, std::string_view content, Flush flush) {
   const fs::path path = link_target(requested);
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::string temp_name = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
@@ -110,7 +110,7 @@ Status write_file_atomically(const fs::path& requested, std::string_view content
 
   struct stat original {};
   const mode_t mode = ::stat(path.c_str(), &original) == 0 ? (original.st_mode & 07777) : 0644;
-  const bool written = ::fchmod(fd, mode) == 0 && write_all(fd, content) && ::fsync(fd) == 0;
+  const bool written = ::fchmod(fd, mode) == 0 && write_all(fd, content) && (flush == Flush::no || ::fsync(fd) == 0);
   const int saved_errno = errno;
   ::close(fd);
   if (!written) {
