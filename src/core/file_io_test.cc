@@ -44,6 +44,25 @@ TEST_CASE("write_file_atomically replaces content, keeps permissions, leaves no 
   fs::remove_all(folder);
 }
 
+TEST_CASE("write_file_atomically without the flush still replaces through a renamed temporary file") {
+  const fs::path folder = fresh_folder("atomic-no-flush");
+  const fs::path file = folder / "page.html";
+  REQUIRE(write_file_atomically(file, "first\n", Flush::no).ok());
+  const auto inode = [&] {
+    struct stat info {};
+    ::stat(file.c_str(), &info);
+    return info.st_ino;
+  };
+  const auto before = inode();
+  ::chmod(file.c_str(), 0600);
+  REQUIRE(write_file_atomically(file, "second\n", Flush::no).ok());
+  CHECK(*read_file(file) == "second\n");
+  CHECK(inode() != before);  // a new file renamed over the old one, not the old one rewritten
+  CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 1);
+  fs::remove_all(folder);
+}
+
 TEST_CASE("write_file_atomically into a missing folder is an I/O error naming the file") {
   const auto written = write_file_atomically("/nonexistent-edsync-folder/x.md", "text");
   REQUIRE_FALSE(written.ok());
