@@ -38,7 +38,7 @@ struct EditionReport {
 
 struct CheckOptions {
   std::vector<std::string> langs;              // empty: every edition
-  std::vector<std::string> article_patterns;   // shell globs on ids; empty: every article
+  std::vector<std::string> article_patterns;   // shell globs on ids (exact_pattern: one id); empty: every article
   std::optional<std::vector<std::string>> required_editions;  // overrides each edition's `required`
   std::optional<int> grace_days;               // overrides check.grace_days
   std::optional<std::vector<SyncStatus>> fail_on;  // overrides check.fail_on
@@ -57,6 +57,10 @@ struct CheckReport {
   std::map<SyncStatus, int> counts;            // over every edition and source_problems
   bool failed = false;
 };
+
+// The pattern of article_patterns that matches this id alone (its glob
+// characters escaped).
+std::string exact_pattern(const std::string& id);
 
 // Rejects options that name unknown editions; otherwise never fails.
 Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& options);

@@ -257,6 +257,15 @@ Status check_editions_known(const WorkspaceConfig& config, const std::vector<std
 
 }  // namespace
 
+std::string exact_pattern(const std::string& id) {
+  std::string pattern;
+  for (const char c : id) {
+    if (c == '*' || c == '?' || c == '[' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern;
+}
+
 Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& options) {
   const WorkspaceConfig& config = workspace.config;
   if (const Status known = check_editions_known(config, options.langs, ""); !known) return known.error();

@@ -165,3 +165,8 @@ TEST_CASE("list_ok false counts ok translations without listing them, unless ok 
   options.fail_on = std::vector<SyncStatus>{SyncStatus::ok};
   CHECK(f.statuses(options).size() == 2);
 }
+
+TEST_CASE("exact_pattern escapes the glob characters of an id") {
+  CHECK(exact_pattern("camp-raid") == "camp-raid");
+  CHECK(exact_pattern("a*b?[c]\\d") == "a\\*b\\?\\[c]\\\\d");
+}

@@ -218,16 +218,15 @@ std::string_view to_string(MatchKind kind) {
 }
 
 Result<std::vector<Match>> Store::lookup(std::string_view query, const LookupOptions& options) {
-  // Inside a write transaction, the postings of units added so far first.
-  if (const Status flushed = guarded(state_->path, [&]() -> Status { state_->pending.flush(state_->db); return success(); }); !flushed)
-    return flushed.error();
-  return run_lookup(state_->path, state_->db, query, options, false);
+  auto matches = lookup_all({std::string(query)}, options);
+  if (!matches) return matches.error();
+  return std::move(matches->front());
 }
 
 Result<std::vector<std::vector<Match>>> Store::lookup_all(const std::vector<std::string>& queries,
                                                           const LookupOptions& options) {
   return guarded(state_->path, [&]() -> Result<std::vector<std::vector<Match>>> {
-    state_->pending.flush(state_->db);
+    state_->pending.flush(state_->db);  // inside a write transaction, the postings of units added so far first
     const sql::ReadTransaction reading(state_->db);
     std::vector<std::vector<Match>> all;
     all.reserve(queries.size());

@@ -10,6 +10,7 @@
 #include "article_segments.h"
 #include "edsync/align.h"
 #include "edsync/file_io.h"
+#include "edsync/sync.h"
 #include "edsync/text.h"
 #include "edsync/workflow.h"
 #include "export_document.h"
@@ -67,16 +68,6 @@ Status check_ids(const Workspace& workspace, const std::vector<std::string>& ids
     if (!safe_id(id) || !workspace.find(workspace.config.source_lang, id))
       return usage_error("'" + id + "' is not an English article of the workspace");
   return success();
-}
-
-// An id as a pattern that matches only itself.
-std::string glob_escaped(const std::string& id) {
-  std::string pattern;
-  for (const char c : id) {
-    if (c == '*' || c == '?' || c == '[' || c == '\\') pattern += '\\';
-    pattern += c;
-  }
-  return pattern;
 }
 
 Result<std::vector<const ArticleWork*>> chosen_articles(const Workspace& workspace, const EditionWork& edition,
@@ -260,7 +251,7 @@ Result<ExportReport> export_xliff(const Workspace& workspace, tm::Memory& memory
     const Status known = check_ids(workspace, options.article_ids);
     if (!known) return known.error();
     todo.include_skipped = true;
-    for (const auto& id : options.article_ids) todo.article_patterns.push_back(glob_escaped(id));
+    for (const auto& id : options.article_ids) todo.article_patterns.push_back(exact_pattern(id));
   }
   todo.keep_markdown = true;  // each article cut once, by list_work
   const auto work = list_work(workspace, memory, todo);
