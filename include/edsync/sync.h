@@ -62,6 +62,10 @@ struct CheckReport {
 // characters escaped).
 std::string exact_pattern(const std::string& id);
 
+// What a check with these options needs loaded: its editions and the
+// articles its patterns match.
+LoadScope check_scope(const CheckOptions& options);
+
 // Rejects options that name unknown editions; otherwise never fails.
 Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& options);
 

@@ -133,6 +133,10 @@ struct TodoReport {
 // a memory error.
 Result<TodoReport> list_work(const Workspace& workspace, tm::Memory& memory, const TodoOptions& options);
 
+// What list_work with these options needs loaded: its editions and the
+// articles its patterns match.
+LoadScope todo_scope(const TodoOptions& options);
+
 // --- the pieces, for the export and for tests ---------------------------
 
 // The best of a lookup's matches (best first, as tm lookups give them) for a

@@ -71,11 +71,20 @@ using WorkProgress = std::function<void(std::string_view task, std::size_t done,
 // goes on; only an unreadable config or editions folder is an Error.
 Result<Workspace> load_workspace(const std::filesystem::path& root, const WorkProgress& on_progress = {});
 
-// The same for a command that looks at some editions only (--lang): the
-// English and these editions are loaded, the other editions' folders are
-// not even listed (their entries in the article cache are kept as they
-// were). Empty `langs`: every edition.
-Result<Workspace> load_workspace(const std::filesystem::path& root, const std::vector<std::string>& langs,
+// What a command looks at, so that loading leaves the rest out.
+struct LoadScope {
+  // The editions besides the English (--lang); empty: every edition. The
+  // others' folders are not even listed (their entries in the article
+  // cache are kept as they were).
+  std::vector<std::string> langs;
+  // The article ids wanted (--article); empty: every article. Every file is
+  // still stamped, since an id may come from front matter and any changed
+  // file may have become the article asked for; an unchanged one whose
+  // cached id is refused is neither parsed nor kept. Files that cannot be
+  // loaded are reported whatever their id.
+  std::function<bool(std::string_view id)> keeps_id;
+};
+Result<Workspace> load_workspace(const std::filesystem::path& root, const LoadScope& scope,
                                  const WorkProgress& on_progress = {});
 
 // Loading keeps no article's body, so that memory does not grow with the

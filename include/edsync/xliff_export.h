@@ -58,4 +58,8 @@ struct ExportReport {
 // folder (usage); a memory or write error.
 Result<ExportReport> export_xliff(const Workspace& workspace, tm::Memory& memory, const ExportOptions& options);
 
+// What export_xliff with these options needs loaded: the edition and the
+// articles named (all when none is).
+LoadScope export_scope(const ExportOptions& options);
+
 }  // namespace edsync::workflow

@@ -59,10 +59,10 @@ std::optional<std::pair<fs::path, WorkspaceConfig>> Context::load_config() {
   return std::pair{*root, std::move(*config)};
 }
 
-std::optional<Workspace> Context::load_workspace(const WorkProgress& on_progress, const std::vector<std::string>& langs) {
+std::optional<Workspace> Context::load_workspace(const WorkProgress& on_progress, const LoadScope& scope) {
   const auto root = find_root();
   if (!root) return std::nullopt;
-  auto workspace = edsync::load_workspace(*root, langs, on_progress);
+  auto workspace = edsync::load_workspace(*root, scope, on_progress);
   if (!workspace) {
     fail(workspace.error());
     return std::nullopt;

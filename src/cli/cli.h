@@ -37,8 +37,8 @@ struct Context {
   bool color_out() const;  // colour on stdout: a terminal, not NO_COLOR, not --color never
 
   // Finds and loads the workspace; on failure reports and returns nullopt.
-  // `langs`: the editions the command looks at (--lang), the others not loaded; empty: all.
-  std::optional<Workspace> load_workspace(const WorkProgress& on_progress = {}, const std::vector<std::string>& langs = {});
+  // `scope`: the editions and articles the command looks at (--lang, --article), the others not loaded.
+  std::optional<Workspace> load_workspace(const WorkProgress& on_progress = {}, const LoadScope& scope = {});
   // Finds the workspace and reads edsync.yaml alone (no article), the same way.
   std::optional<std::pair<std::filesystem::path, WorkspaceConfig>> load_config();
   // Prints "edsync: <message>" to stderr and records the exit code.

@@ -91,7 +91,7 @@ void run_check_command(Context& context, const CheckFlags& flags, CLI::App& comm
   const WorkProgress on_progress = [&progress](std::string_view task, std::size_t done, std::size_t total) {
     progress.update(task, done, total, "");
   };
-  const auto workspace = context.load_workspace(on_progress, options->langs);
+  const auto workspace = context.load_workspace(on_progress, check_scope(*options));
   if (!workspace) return;
   options->on_progress = on_progress;
   const auto report = run_check(*workspace, *options);

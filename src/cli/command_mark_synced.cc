@@ -20,7 +20,7 @@ void run_mark_synced(Context& context, const MarkSyncedFlags& flags) {
   ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
   const auto workspace = context.load_workspace(
       [&progress](std::string_view task, std::size_t done, std::size_t total) { progress.update(task, done, total, ""); },
-      {flags.lang});
+      LoadScope{.langs = {flags.lang}});
   if (!workspace) return;
   const bool out_on_terminal = ::isatty(STDOUT_FILENO) == 1;  // then the bar makes way for each line
   for (std::size_t i = 0; i < flags.ids.size(); ++i) {

@@ -138,7 +138,7 @@ void run_todo(Context& context, const TodoFlags& flags) {
     if (!date) return context.fail(date.error());
     options.today = *date;
   }
-  const auto report = with_workspace_memory(context, options.langs, [&options](const Workspace& workspace, tm::Memory& memory, ArticleProgress progress) {
+  const auto report = with_workspace_memory(context, todo_scope(options), [&options](const Workspace& workspace, tm::Memory& memory, ArticleProgress progress) {
     options.on_progress = std::move(progress);
     return list_work(workspace, memory, options);
   });

@@ -68,7 +68,7 @@ void run_export(Context& context, const ExportFlags& flags) {
     if (!date) return context.fail(date.error());
     options.today = *date;
   }
-  const auto report = with_workspace_memory(context, {options.lang}, [&options](const Workspace& workspace, tm::Memory& memory, ArticleProgress progress) {
+  const auto report = with_workspace_memory(context, workflow::export_scope(options), [&options](const Workspace& workspace, tm::Memory& memory, ArticleProgress progress) {
     options.on_progress = std::move(progress);
     return workflow::export_xliff(workspace, memory, options);
   });

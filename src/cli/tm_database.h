@@ -35,14 +35,14 @@ std::optional<tm::Memory> open_workspace_memory(Context& context, const std::fil
 using ArticleProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 // What the commands that read the workspace's work share (todo, xliff
-// export): the workspace loaded (the English and `langs`, empty: all), its memory opened, and `work(workspace,
+// export): the workspace loaded (as much as `scope` asks), its memory opened, and `work(workspace,
 // memory, progress)` run with a bar over the articles, cleared before the
 // caller prints. nullopt when the workspace or the memory could not be had
 // (already reported).
 template <typename Work>
-auto with_workspace_memory(Context& context, const std::vector<std::string>& langs, Work&& work)
+auto with_workspace_memory(Context& context, const LoadScope& scope, Work&& work)
     -> std::optional<decltype(work(std::declval<const Workspace&>(), std::declval<tm::Memory&>(), ArticleProgress{}))> {
-  const auto workspace = context.load_workspace({}, langs);
+  const auto workspace = context.load_workspace({}, scope);
   if (!workspace) return std::nullopt;
   ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
   auto memory = open_workspace_memory(context, workspace->root, workspace->config, {}, progress);

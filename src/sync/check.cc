@@ -266,6 +266,15 @@ std::string exact_pattern(const std::string& id) {
   return pattern;
 }
 
+LoadScope check_scope(const CheckOptions& options) {
+  LoadScope scope{.langs = options.langs};
+  if (!options.article_patterns.empty())
+    scope.keeps_id = [patterns = options.article_patterns](std::string_view id) {
+      return matches_any(std::string(id), patterns);
+    };
+  return scope;
+}
+
 Result<CheckReport> run_check(const Workspace& workspace, const CheckOptions& options) {
   const WorkspaceConfig& config = workspace.config;
   if (const Status known = check_editions_known(config, options.langs, ""); !known) return known.error();

@@ -160,15 +160,21 @@ Analysis edition_analysis(const EditionWork& edition, const std::vector<int>& ba
   return analyse(segments, bands);
 }
 
-}  // namespace
-
-Result<TodoReport> list_work(const Workspace& workspace, tm::Memory& memory, const TodoOptions& options) {
+CheckOptions todo_check(const TodoOptions& options) {
   CheckOptions check;
   check.langs = options.langs;
   check.article_patterns = options.article_patterns;
   check.today = options.today;
   check.explain_stale = false;  // the history is read here, once, with the sentences' places
-  const auto report = run_check(workspace, check);
+  return check;
+}
+
+}  // namespace
+
+LoadScope todo_scope(const TodoOptions& options) { return check_scope(todo_check(options)); }
+
+Result<TodoReport> list_work(const Workspace& workspace, tm::Memory& memory, const TodoOptions& options) {
+  const auto report = run_check(workspace, todo_check(options));
   if (!report) return report.error();
   std::vector<const Finding*> work;
   for (const auto& edition : report->editions)

@@ -70,8 +70,7 @@ Status check_ids(const Workspace& workspace, const std::vector<std::string>& ids
   return success();
 }
 
-Result<std::vector<const ArticleWork*>> chosen_articles(const Workspace& workspace, const EditionWork& edition,
-                                                        const std::vector<std::string>& ids) {
+Result<std::vector<const ArticleWork*>> chosen_articles(const EditionWork& edition, const std::vector<std::string>& ids) {
   std::vector<const ArticleWork*> chosen;
   if (ids.empty()) {
     for (const auto& article : edition.articles) chosen.push_back(&article);
@@ -241,23 +240,26 @@ std::string shown_path(const std::string& folder, const std::string& name) {
   return folder.back() == '/' ? folder + name : folder + "/" + name;
 }
 
-}  // namespace
-
-Result<ExportReport> export_xliff(const Workspace& workspace, tm::Memory& memory, const ExportOptions& options) {
+TodoOptions export_todo(const ExportOptions& options) {
   TodoOptions todo;
   todo.langs = {options.lang};
   todo.today = options.today;
-  if (!options.article_ids.empty()) {
-    const Status known = check_ids(workspace, options.article_ids);
-    if (!known) return known.error();
-    todo.include_skipped = true;
-    for (const auto& id : options.article_ids) todo.article_patterns.push_back(exact_pattern(id));
-  }
+  todo.include_skipped = !options.article_ids.empty();
+  for (const auto& id : options.article_ids) todo.article_patterns.push_back(exact_pattern(id));
   todo.keep_markdown = true;  // each article cut once, by list_work
-  const auto work = list_work(workspace, memory, todo);
+  return todo;
+}
+
+}  // namespace
+
+LoadScope export_scope(const ExportOptions& options) { return todo_scope(export_todo(options)); }
+
+Result<ExportReport> export_xliff(const Workspace& workspace, tm::Memory& memory, const ExportOptions& options) {
+  if (const Status known = check_ids(workspace, options.article_ids); !known) return known.error();
+  const auto work = list_work(workspace, memory, export_todo(options));
   if (!work) return work.error();
   const EditionWork& edition = work->editions.front();
-  const auto articles = chosen_articles(workspace, edition, options.article_ids);
+  const auto articles = chosen_articles(edition, options.article_ids);
   if (!articles) return articles.error();
   ExportReport report{options.lang, "", {}};
   const auto folder = output_folder(workspace, options, report.output_dir);

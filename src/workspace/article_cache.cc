@@ -168,14 +168,39 @@ ArticleCache::ArticleCache(const fs::path& root, std::int64_t now)
   }
 }
 
-const ArticleCache::Record* ArticleCache::find(std::string_view path) {
-  if (cursor_ < records_.size() && records_[cursor_].path == path) return &records_[cursor_++];
+const ArticleCache::Record* ArticleCache::locate(std::string_view path) {
+  if (cursor_ < records_.size() && records_[cursor_].path == path) return &records_[cursor_];
   if (index_.empty())
     for (std::size_t i = 0; i < records_.size(); ++i) index_.emplace(records_[i].path, i);
   const auto found = index_.find(path);
   if (found == index_.end()) return nullptr;
-  cursor_ = found->second + 1;  // the files after it are likely in the same order
+  cursor_ = found->second;  // the files after it are likely in the same order
   return &records_[found->second];
+}
+
+const ArticleCache::Record* ArticleCache::find(std::string_view path) {
+  const Record* known = locate(path);
+  if (known) ++cursor_;
+  return known;
+}
+
+bool ArticleCache::trusted(const Record* known, const std::optional<FileStamp>& stamp) const {
+  return stamp && known && known->stamp == *stamp && !is_racy(*stamp, now_);
+}
+
+bool ArticleCache::left_out(const std::optional<FileStamp>& stamp, std::string_view path,
+                            const std::function<bool(std::string_view id)>& keeps_id) {
+  const Record* known = locate(path);
+  if (!trusted(known, stamp)) return false;
+  FieldReader in(known->line);
+  std::string_view unused_path;
+  FileStamp unused_stamp;
+  if (!read_key(in, unused_path, unused_stamp)) return false;
+  const std::string_view id = in.next();
+  if (!in.ok() || keeps_id(id)) return false;
+  ++cursor_;
+  next_.push_back(known->line);
+  return true;
 }
 
 Result<ArticleResult> ArticleCache::load(const fs::path& file, const std::string& path, const std::string& lang,
@@ -188,7 +213,7 @@ Result<ArticleResult> ArticleCache::load(const std::optional<FileStamp>& stamp, 
                                          const std::string& lang, const std::string& default_id,
                                          const std::function<fs::path()>& file) {
   const Record* known = find(path);
-  if (stamp && known && known->stamp == *stamp && !is_racy(*stamp, now_)) {
+  if (trusted(known, stamp)) {
     if (auto cached = parse_cache_line(known->line)) {
       next_.push_back(known->line);
       return ArticleResult{.ok = true, .article = std::move(cached->article)};

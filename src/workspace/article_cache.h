@@ -58,6 +58,13 @@ class ArticleCache {
   Result<ArticleResult> load(const std::optional<FileStamp>& stamp, const std::string& path, const std::string& lang,
                              const std::string& default_id, const std::function<std::filesystem::path()>& file);
 
+  // True when the file is unchanged since its entry and `keeps_id` refuses
+  // the id the entry holds: the file is left out of the load without
+  // parsing the entry, which is kept for the next run. False otherwise,
+  // and then `load` is the next call for the file.
+  bool left_out(const std::optional<FileStamp>& stamp, std::string_view path,
+                const std::function<bool(std::string_view id)>& keeps_id);
+
   // Keeps the entries of the files under `prefix` (a folder's path and a
   // slash) for the next run as they are: a load that leaves the folder out.
   void keep_under(std::string_view prefix);
@@ -71,7 +78,9 @@ class ArticleCache {
     std::string_view path, line;  // line: the whole entry in text_
     FileStamp stamp;
   };
-  const Record* find(std::string_view path);
+  const Record* locate(std::string_view path);  // leaves the cursor at the record
+  const Record* find(std::string_view path);    // and past it
+  bool trusted(const Record* known, const std::optional<FileStamp>& stamp) const;
 
   std::filesystem::path file_;
   MappedFile text_;              // the cache as the last run wrote it

@@ -162,3 +162,38 @@ TEST_CASE("a load that leaves a folder out keeps its entries for the next load a
   }
   CHECK(read_file(temp.cache())->find("editions/ar/a.md") == std::string::npos);
 }
+
+TEST_CASE("an unchanged file whose cached id is not wanted is left out unread, its entry kept; a changed one never is") {
+  TempWorkspace temp;
+  const std::int64_t later = now_in_nanoseconds() + 10'000'000'000;
+  temp.write("editions/en/a.md", "---\ntitle: A\n---\nText.\n");
+  temp.write("editions/en/b.md", "---\ntitle: B\nid: zed\n---\nText.\n");
+  const auto load = [&](ArticleCache& cache, const std::string& path) {
+    return cache.load(temp.root / path, path, "en", fs::path(path).stem().string());
+  };
+  {
+    ArticleCache cache(temp.root, later);
+    REQUIRE(load(cache, "editions/en/a.md").ok());
+    REQUIRE(load(cache, "editions/en/b.md").ok());
+    cache.save();
+  }
+  const std::string written = *read_file(temp.cache());
+  const auto wants_zed = [](std::string_view id) { return id == "zed"; };
+  const auto stamp = [&](const std::string& path) { return stamp_of(temp.root / path); };
+  {
+    ArticleCache cache(temp.root, later);
+    CHECK(cache.left_out(stamp("editions/en/a.md"), "editions/en/a.md", wants_zed));
+    CHECK_FALSE(cache.left_out(stamp("editions/en/b.md"), "editions/en/b.md", wants_zed));  // its id is wanted
+    const auto b = load(cache, "editions/en/b.md");
+    REQUIRE(b.ok());
+    CHECK(b->article.id == "zed");
+    cache.save();
+  }
+  CHECK(*read_file(temp.cache()) == written);
+  temp.write("editions/en/a.md", "---\ntitle: A\nid: zed\n---\nText.\n");  // now the article asked for
+  ArticleCache cache(temp.root, later);
+  CHECK_FALSE(cache.left_out(stamp("editions/en/a.md"), "editions/en/a.md", wants_zed));
+  CHECK(load(cache, "editions/en/a.md")->article.id == "zed");
+  ArticleCache racy(temp.root, now_in_nanoseconds());  // a stamp too recent to trust is never left out
+  CHECK_FALSE(racy.left_out(stamp("editions/en/b.md"), "editions/en/b.md", [](std::string_view) { return false; }));
+}

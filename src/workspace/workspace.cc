@@ -73,7 +73,7 @@ struct Loader {
   fs::path real_root;
   detail::ArticleCache cache;
   const WorkProgress& on_progress;
-  const std::vector<std::string>& langs;  // the editions to load besides the source; empty: all
+  const LoadScope& scope;
   std::size_t total = 0, done = 0;
 
   void count_one() {
@@ -105,12 +105,14 @@ void load_article(const Workspace& workspace, Loader& loader, const std::string&
       return;
     }
   }
+  const auto& keeps_id = loader.scope.keeps_id;
+  if (keeps_id && loader.cache.left_out(listed.stamp, path, keeps_id)) return;
   auto loaded = loader.cache.load(listed.stamp, path, lang, default_id, [&] { return workspace.root / path; });
   if (!loaded) {
     load.problems.push_back({index, {lang, default_id, {path, 0, 0, "cannot read the file: " + loaded.error().message}}});
   } else if (!loaded->ok) {
     load.problems.push_back({index, {lang, default_id, loaded->problem, loaded->bad_revision_line}});
-  } else {
+  } else if (!keeps_id || keeps_id(loaded->article.id)) {
     load.articles.emplace_back(index, std::move(loaded->article));
   }
 }
@@ -193,8 +195,9 @@ Result<EditionFolder> list_edition(const Workspace& workspace, const Loader& loa
 // Every folder is listed before any file is read, so that progress has a total.
 // A known edition the command leaves out (--lang).
 bool left_out(const Workspace& workspace, const Loader& loader, const std::string& lang) {
-  return !loader.langs.empty() && lang != workspace.config.source_lang && is_known_language(workspace.config, lang) &&
-         std::find(loader.langs.begin(), loader.langs.end(), lang) == loader.langs.end();
+  const auto& langs = loader.scope.langs;
+  return !langs.empty() && lang != workspace.config.source_lang && is_known_language(workspace.config, lang) &&
+         std::find(langs.begin(), langs.end(), lang) == langs.end();
 }
 
 Status load_editions(Workspace& workspace, Loader& loader, const std::vector<fs::path>& folders) {
@@ -212,7 +215,7 @@ Status load_editions(Workspace& workspace, Loader& loader, const std::vector<fs:
   for (auto& edition : editions) {
     if (edition.refused) workspace.invalid_files.push_back(std::move(*edition.refused));
     EditionLoad load;
-    load.articles.reserve(edition.files.size());
+    if (!loader.scope.keeps_id) load.articles.reserve(edition.files.size());
     for (std::size_t i = 0; i < edition.files.size(); ++i) {
       load_article(workspace, loader, edition.lang, edition.files[i], i, load);
       loader.count_one();
@@ -237,8 +240,7 @@ Result<Workspace> load_workspace(const fs::path& root, const WorkProgress& on_pr
   return load_workspace(root, {}, on_progress);
 }
 
-Result<Workspace> load_workspace(const fs::path& root, const std::vector<std::string>& langs,
-                                 const WorkProgress& on_progress) {
+Result<Workspace> load_workspace(const fs::path& root, const LoadScope& scope, const WorkProgress& on_progress) {
   Workspace workspace;
   workspace.root = root;
   auto config = load_config(root);
@@ -250,7 +252,7 @@ Result<Workspace> load_workspace(const fs::path& root, const std::vector<std::st
   if (!fs::is_directory(editions, error)) {
     return input_error(workspace.config.editions_dir + ": no such folder; create " + workspace.config.editions_dir + "/" + workspace.config.source_lang + "/ for the English articles");
   }
-  Loader loader{fs::weakly_canonical(root, error), detail::ArticleCache(root), on_progress, langs};
+  Loader loader{fs::weakly_canonical(root, error), detail::ArticleCache(root), on_progress, scope};
   if (const auto target = outside_target(editions, loader.real_root)) {
     return input_error(workspace.config.editions_dir + ": " + outside_message(*target));
   }

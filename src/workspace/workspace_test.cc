@@ -188,14 +188,36 @@ TEST_CASE("a load of some editions reads the English and them, and lists no othe
   temp.write("editions/ar/a.md", "---\ntitle: أ\n---\nنص.\n");
   temp.write("editions/fa/a.md", "---\ntitle: [\n---\n");  // broken, but not looked at
   temp.write("editions/de/a.md", "---\ntitle: A\n---\n");   // an unknown language is still said
-  const auto some = load_workspace(temp.root, std::vector<std::string>{"ar"});
+  const auto some = load_workspace(temp.root, LoadScope{.langs = {"ar"}});
   REQUIRE(some.ok());
   CHECK(some->articles.size() == 2);
   CHECK(some->find("ar", "a") != nullptr);
   CHECK(some->articles.count("fa") == 0);
   CHECK(problems(*some) == std::vector<std::string>{
       "editions/de: unknown language folder 'de': edsync.yaml lists en, ar, fa; add 'de' under editions or move the folder out"});
-  const auto all = load_workspace(temp.root, std::vector<std::string>{});
+  const auto all = load_workspace(temp.root, LoadScope{});
   REQUIRE(all.ok());
   CHECK(problems(*all).size() == 2);  // the broken fa file too
+}
+
+TEST_CASE("a load of some articles keeps those whose id is wanted, front matter ids too, and every bad file") {
+  TempWorkspace temp;
+  temp.write("editions/en/camp-a.md", "---\ntitle: A\n---\nText.\n");
+  temp.write("editions/en/b.md", "---\ntitle: B\nid: camp-b\n---\nText.\n");
+  temp.write("editions/en/c.md", "---\ntitle: C\n---\nText.\n");
+  temp.write("editions/ar/camp-a.md", "---\ntitle: أ\n---\nنص.\n");
+  temp.write("editions/ar/c.md", "---\ntitle: ج\n---\nنص.\n");
+  temp.write("editions/fa/d.md", "---\ntitle: [\n---\n");
+  const LoadScope scope{.keeps_id = [](std::string_view id) { return id.substr(0, 5) == "camp-"; }};
+  const auto some = load_workspace(temp.root, scope);
+  REQUIRE(some.ok());
+  CHECK(some->articles.at("en").size() == 2);
+  CHECK(some->find("en", "camp-b") != nullptr);
+  CHECK(some->find("en", "c") == nullptr);
+  CHECK(some->articles.at("ar").size() == 1);
+  CHECK(problems(*some).size() == 1);  // the broken fa file, whatever id it would have had
+  const auto again = load_workspace(temp.root, scope);  // through the cache now
+  REQUIRE(again.ok());
+  CHECK(again->articles.at("en").size() == 2);
+  CHECK(load_workspace(temp.root)->articles.at("en").size() == 3);
 }
