@@ -78,15 +78,25 @@ struct EditionCoverage {
 };
 std::vector<EditionCoverage> coverage(const Workspace& workspace);
 
-// Records the current English revision in the translation LANG/ID: only the
-// source_revision line of the front matter changes; the file is replaced atomically.
+// Records the current English revision in the translations LANG/ID of
+// `ids`: only the source_revision line of the front matter changes. The new
+// files are all written beside the old ones first and then renamed into
+// place with one wait for the disk (AtomicWrites), so a failure while
+// writing changes no file. One outcome per id, in order: an id that cannot
+// be marked (no such article, a translation to fix first) is an Error in
+// its place and the others go on; the Error of the whole is a file that
+// could not be read or written.
 struct MarkSyncedOutcome {
   std::string path;
   std::string revision;
   bool changed = false;  // false when it recorded that revision already
 };
-Result<MarkSyncedOutcome> mark_synced(const Workspace& workspace, const std::string& lang,
-                                      const std::string& id);
+Result<std::vector<Result<MarkSyncedOutcome>>> mark_synced(const Workspace& workspace, const std::string& lang,
+                                                           const std::vector<std::string>& ids,
+                                                           const WorkProgress& on_progress = {});
+
+// What mark_synced of these ids needs loaded: the English and LANG, those ids alone.
+LoadScope mark_synced_scope(const std::string& lang, const std::vector<std::string>& ids);
 
 // The text of a translation file with its source_revision set; exposed for tests.
 std::string with_source_revision(const std::string& text, const Article& translation,

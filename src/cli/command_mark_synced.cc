@@ -1,5 +1,4 @@
 #include <CLI/CLI.hpp>
-#include <unistd.h>
 
 #include <ostream>
 
@@ -18,22 +17,22 @@ struct MarkSyncedFlags {
 
 void run_mark_synced(Context& context, const MarkSyncedFlags& flags) {
   ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
-  const auto workspace = context.load_workspace(
-      [&progress](std::string_view task, std::size_t done, std::size_t total) { progress.update(task, done, total, ""); },
-      LoadScope{.langs = {flags.lang}});
+  const WorkProgress on_progress = [&progress](std::string_view task, std::size_t done, std::size_t total) {
+    progress.update(task, done, total, "");
+  };
+  const auto workspace = context.load_workspace(on_progress, mark_synced_scope(flags.lang, flags.ids));
   if (!workspace) return;
-  const bool out_on_terminal = ::isatty(STDOUT_FILENO) == 1;  // then the bar makes way for each line
-  for (std::size_t i = 0; i < flags.ids.size(); ++i) {
-    const auto outcome = mark_synced(*workspace, flags.lang, flags.ids[i]);
-    if (!outcome || out_on_terminal) progress.clear();
+  const auto outcomes = mark_synced(*workspace, flags.lang, flags.ids, on_progress);
+  progress.clear();
+  if (!outcomes) return context.fail(outcomes.error());
+  for (const auto& outcome : *outcomes) {
     if (!outcome) {
       context.fail(outcome.error());
-    } else {
-      context.out << outcome->path << ": "
-                  << (outcome->changed ? "now records English revision " : "already records English revision ")
-                  << outcome->revision << '\n';
+      continue;
     }
-    progress.update("recording revisions", i + 1, flags.ids.size(), "");
+    context.out << outcome->path << ": "
+                << (outcome->changed ? "now records English revision " : "already records English revision ")
+                << outcome->revision << '\n';
   }
 }
 

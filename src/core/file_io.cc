@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -99,32 +100,83 @@ fs::path link_target(const fs::path& path) {
   return error ? path : target;
 }
 
+// A file beside `path` holding `content`, with the permissions of `path`
+// (0644 for a new file), flushed to disk if asked; `device` is set to its
+// file system's.
+struct TempFile {
+  std::string name;
+  dev_t device = 0;
+};
+
+Result<TempFile> write_temp_file(const fs::path& path, std::string_view content, Flush flush) {
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  TempFile temp{(folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string()};
+  const int fd = ::mkstemp(temp.name.data());
+  if (fd < 0) return failed(path, "cannot create a temporary file beside it");
+  struct stat original {};
+  const mode_t mode = ::stat(path.c_str(), &original) == 0 ? (original.st_mode & 07777) : 0644;
+  struct stat written_file {};
+  const bool written = ::fchmod(fd, mode) == 0 && write_all(fd, content) &&
+                       (flush == Flush::no || ::fsync(fd) == 0) && ::fstat(fd, &written_file) == 0;
+  const int saved_errno = errno;
+  ::close(fd);
+  if (!written) {
+    ::unlink(temp.name.c_str());
+    errno = saved_errno;
+    return failed(path, "cannot write");
+  }
+  temp.device = written_file.st_dev;
+  return temp;
+}
+
+Status replace_by(const std::string& temp_name, const fs::path& path) {
+  if (::rename(temp_name.c_str(), path.c_str()) == 0) return success();
+  const Error error = failed(path, "cannot replace");
+  ::unlink(temp_name.c_str());
+  return error;
+}
+
 }  // namespace
 
 Status write_file_atomically(const fs::path& requested, std::string_view content, Flush flush) {
   const fs::path path = link_target(requested);
-  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::string temp_name = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(temp_name.data());
-  if (fd < 0) return failed(path, "cannot create a temporary file beside it");
+  const auto temp = write_temp_file(path, content, flush);
+  if (!temp) return temp.error();
+  return replace_by(temp->name, path);
+}
 
-  struct stat original {};
-  const mode_t mode = ::stat(path.c_str(), &original) == 0 ? (original.st_mode & 07777) : 0644;
-  const bool written = ::fchmod(fd, mode) == 0 && write_all(fd, content) && (flush == Flush::no || ::fsync(fd) == 0);
-  const int saved_errno = errno;
-  ::close(fd);
-  if (!written) {
-    ::unlink(temp_name.c_str());
-    errno = saved_errno;
-    return failed(path, "cannot write");
-  }
-  if (::rename(temp_name.c_str(), path.c_str()) != 0) {
-    const Error error = failed(path, "cannot replace");
-    ::unlink(temp_name.c_str());
-    return error;
-  }
+AtomicWrites::~AtomicWrites() {
+  for (const auto& staged : staged_) ::unlink(staged.temp.c_str());
+}
+
+Status AtomicWrites::stage(const fs::path& requested, std::string_view content) {
+  fs::path path = link_target(requested);
+  auto temp = write_temp_file(path, content, Flush::no);
+  if (!temp) return temp.error();
+  staged_.push_back({std::move(temp->name), path});
+  const auto known = std::find_if(file_systems_.begin(), file_systems_.end(),
+                                  [&](const auto& file_system) { return file_system.first == temp->device; });
+  if (known == file_systems_.end()) file_systems_.emplace_back(temp->device, path.has_parent_path() ? path.parent_path() : ".");
   return success();
 }
+
+Status AtomicWrites::commit() {
+  for (const auto& [device, folder] : file_systems_) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const bool synced = fd >= 0 && ::syncfs(fd) == 0;
+    const int saved_errno = errno;
+    if (fd >= 0) ::close(fd);
+    errno = saved_errno;
+    if (!synced) return failed(folder, "cannot flush the files written to disk");
+  }
+  std::size_t done = 0;
+  Status replaced = success();
+  for (; done < staged_.size() && replaced; ++done) replaced = replace_by(staged_[done].temp, staged_[done].target);
+  staged_.erase(staged_.begin(), staged_.begin() + static_cast<std::ptrdiff_t>(done));
+  file_systems_.clear();
+  return replaced;
+}
+
 
 Status flush_to_disk(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -96,3 +96,34 @@ TEST_CASE("write_file_atomically through a symbolic link keeps the link and repl
   CHECK(*read_file(folder / "target.md") == "second\n");
   fs::remove_all(folder);
 }
+
+TEST_CASE("a batch of atomic writes changes nothing until committed, then replaces every file, links kept") {
+  const fs::path folder = fresh_folder("atomic-batch");
+  const fs::path a = folder / "a.md", b = folder / "b.md", link = folder / "link.md";
+  REQUIRE(write_file_atomically(a, "old a\n").ok());
+  REQUIRE(write_file_atomically(b, "old b\n").ok());
+  ::chmod(b.c_str(), 0600);
+  fs::create_symlink("a.md", link);
+  const auto entries = [&] { return std::distance(fs::directory_iterator(folder), fs::directory_iterator()); };
+  {
+    AtomicWrites writes;
+    REQUIRE(writes.stage(b, "new b\n").ok());
+    CHECK(*read_file(b) == "old b\n");
+    CHECK(entries() == 4);  // a temporary file beside b
+  }
+  CHECK(entries() == 3);  // dropped, not committed: removed
+  CHECK(*read_file(b) == "old b\n");
+  AtomicWrites writes;
+  REQUIRE(writes.stage(link, "new a\n").ok());
+  REQUIRE(writes.stage(b, "new b\n").ok());
+  const Status nowhere = writes.stage(folder / "no-such-folder" / "c.md", "c\n");
+  REQUIRE_FALSE(nowhere.ok());
+  CHECK(nowhere.error().message.find("no-such-folder/c.md: cannot create a temporary file beside it") != std::string::npos);
+  REQUIRE(writes.commit().ok());
+  CHECK(*read_file(a) == "new a\n");
+  CHECK(fs::is_symlink(link));
+  CHECK(*read_file(b) == "new b\n");
+  CHECK((fs::status(b).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK(entries() == 3);
+  fs::remove_all(folder);
+}

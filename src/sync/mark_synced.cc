@@ -1,3 +1,5 @@
+#include <set>
+
 #include "edsync/file_io.h"
 #include "edsync/sync.h"
 #include "edsync/text.h"
@@ -38,33 +40,70 @@ std::string with_source_revision(const std::string& text, const Article& transla
   return text.substr(0, fence) + "source_revision: " + revision + line_break + text.substr(fence);
 }
 
-Result<MarkSyncedOutcome> mark_synced(const Workspace& workspace, const std::string& lang, const std::string& id) {
+namespace {
+
+// The translation to change, or one standing in for a file whose only fault
+// is an unreadable source_revision (in `repairable`).
+Result<const Article*> translation_to_mark(const Workspace& workspace, const std::string& lang, const std::string& id,
+                                           Article& repairable) {
   const WorkspaceConfig& config = workspace.config;
-  if (!config.edition(lang)) return usage_error("unknown edition '" + lang + "'");
-  const Article* english = workspace.find(config.source_lang, id);
-  if (!english) return input_error("no English article '" + id + "' in " + config.editions_dir + "/" + config.source_lang + "/");
   const Article* translation = workspace.find(lang, id);
-  Article repairable;  // a translation whose only fault is an unreadable source_revision
-  if (!translation) {
-    for (const auto& file : workspace.invalid_files) {
-      if (file.lang != lang || file.id != id) continue;
-      if (!file.bad_revision_line) return input_error(file.diagnostic.to_string() + "; fix the file first");
-      repairable.path = file.diagnostic.file;
-      repairable.source_revision_line = file.bad_revision_line;
-      translation = &repairable;
-    }
+  for (const auto& file : workspace.invalid_files) {
+    if (translation) break;
+    if (file.lang != lang || file.id != id) continue;
+    if (!file.bad_revision_line) return input_error(file.diagnostic.to_string() + "; fix the file first");
+    repairable.path = file.diagnostic.file;
+    repairable.source_revision_line = file.bad_revision_line;
+    translation = &repairable;
   }
   if (!translation) return input_error("no translation '" + id + "' in " + config.editions_dir + "/" + lang + "/");
-  MarkSyncedOutcome outcome{.path = translation->path, .revision = english->revision};
-  if (translation->source_revision == english->revision) return outcome;
+  return translation;
+}
 
-  const auto file = workspace.root / translation->path;
+Result<MarkSyncedOutcome> mark_one(const Workspace& workspace, const std::string& lang, const std::string& id,
+                                   AtomicWrites& writes) {
+  const WorkspaceConfig& config = workspace.config;
+  const Article* english = workspace.find(config.source_lang, id);
+  if (!english) return input_error("no English article '" + id + "' in " + config.editions_dir + "/" + config.source_lang + "/");
+  Article repairable;
+  const auto translation = translation_to_mark(workspace, lang, id, repairable);
+  if (!translation) return translation.error();
+  MarkSyncedOutcome outcome{.path = (*translation)->path, .revision = english->revision};
+  if ((*translation)->source_revision == english->revision) return outcome;
+  const auto file = workspace.root / outcome.path;
   auto text = read_file(file);
   if (!text) return text.error();
-  const Status written = write_file_atomically(file, with_source_revision(*text, *translation, english->revision));
-  if (!written) return written.error();
+  if (Status staged = writes.stage(file, with_source_revision(*text, **translation, english->revision)); !staged)
+    return staged.error();
   outcome.changed = true;
   return outcome;
+}
+
+}  // namespace
+
+LoadScope mark_synced_scope(const std::string& lang, const std::vector<std::string>& ids) {
+  return {.langs = {lang}, .keeps_id = [wanted = std::set<std::string, std::less<>>(ids.begin(), ids.end())](
+                                           std::string_view id) { return wanted.count(id) > 0; }};
+}
+
+Result<std::vector<Result<MarkSyncedOutcome>>> mark_synced(const Workspace& workspace, const std::string& lang,
+                                                           const std::vector<std::string>& ids,
+                                                           const WorkProgress& on_progress) {
+  if (!workspace.config.edition(lang)) return usage_error("unknown edition '" + lang + "'");
+  AtomicWrites writes;
+  std::vector<Result<MarkSyncedOutcome>> outcomes;
+  outcomes.reserve(ids.size());
+  for (const auto& id : ids) {
+    auto outcome = mark_one(workspace, lang, id, writes);
+    if (!outcome && outcome.error().kind == ErrorKind::io)
+      return io_error(outcome.error().message + "; no translation was changed");
+    outcomes.push_back(std::move(outcome));
+    if (on_progress && (outcomes.size() % 256 == 0 || outcomes.size() == ids.size()))
+      on_progress("recording revisions", outcomes.size(), ids.size());
+  }
+  if (const Status written = writes.commit(); !written)
+    return io_error(written.error().message + "; the translations written before it record the new revision, the others their old one: run the command again");
+  return outcomes;
 }
 
 }  // namespace edsync

@@ -34,19 +34,23 @@ TEST_CASE("mark_synced records the English revision and leaves the body byte for
 
   auto workspace = load_workspace(root);
   REQUIRE(workspace.ok());
-  const auto outcome = mark_synced(*workspace, "ar", "a");
+  const auto outcomes = mark_synced(*workspace, "ar", {"a"});
+  REQUIRE(outcomes.ok());
+  REQUIRE(outcomes->size() == 1);
+  const auto& outcome = outcomes->front();
   REQUIRE(outcome.ok());
   CHECK(outcome->changed);
   CHECK(outcome->path == "editions/ar/a.md");
   CHECK(*read_file(root / "editions/ar/a.md") == "---\ntitle: أ\nsource_revision: " + outcome->revision + "\n---\n" + body);
 
   workspace = load_workspace(root);
-  const auto again = mark_synced(*workspace, "ar", "a");
+  const auto again = mark_synced(*workspace, "ar", {"b", "a"});
   REQUIRE(again.ok());
-  CHECK_FALSE(again->changed);
-
-  const auto missing = mark_synced(*workspace, "ar", "b");
+  REQUIRE(again->size() == 2);
+  const auto& missing = again->front();
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().message == "no English article 'b' in editions/en/");
+  REQUIRE(again->back().ok());
+  CHECK_FALSE(again->back()->changed);
   fs::remove_all(root);
 }
