@@ -120,12 +120,13 @@ fi
 measure "status" "$edsync" status
 row "\`status\`" "$cpu" "$seconds" "$peak_kb" "\`git status\`" "$git_cpu" "$git_seconds"
 
-# mark-synced of every translation, per edition, on a copy reset before each run.
+# mark-synced of every translation, one process per edition (the ids on its
+# standard input), on a copy reset before each run.
 ids_of() { find "editions/$1" -name '*.md' | xargs -n 1000 basename -s .md; }
 mark_all() {
   local lang
   for lang in ar fa sq; do
-    ids_of "$lang" | xargs -r -n 100000 "$edsync" mark-synced "$lang" >/dev/null 2>&1 || true
+    ids_of "$lang" | "$edsync" mark-synced "$lang" --ids-from-file - >/dev/null 2>&1 || true
   done
 }
 export -f mark_all ids_of

@@ -17,12 +17,24 @@
 
 namespace edsync::tm::test {
 
+// The folders handed out, removed when the test program ends, so that a
+// test that stops early (a failed REQUIRE) leaves nothing in /tmp either.
+struct FreshFolders {
+  std::vector<std::filesystem::path> made;
+  ~FreshFolders() {
+    std::error_code ignored;
+    for (const auto& folder : made) std::filesystem::remove_all(folder, ignored);
+  }
+};
+
 inline std::filesystem::path fresh_folder(const std::string& name) {
   static std::atomic<int> counter{0};
+  static FreshFolders folders;
   const auto folder = std::filesystem::temp_directory_path() /
                       ("edsync-tm-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::remove_all(folder);
   std::filesystem::create_directories(folder);
+  folders.made.push_back(folder);
   return folder;
 }
 
