@@ -31,6 +31,12 @@ struct TempWorkspace {
     fs::last_write_time(root / path, written);
   }
   fs::path cache() const { return root / ".edsync/articles.cache"; }
+  // Loads editions/<lang>/<id>.md through `cache`, as loading a workspace would.
+  Result<ArticleResult> load(ArticleCache& cache, const std::string& path) const {
+    return cache.load(root / path, path, path.substr(9, 2), fs::path(path).stem().string());
+  }
+  // A time ten seconds on: no stamp written now is racy then.
+  static std::int64_t later() { return now_in_nanoseconds() + 10'000'000'000; }
   // Loads editions/en/a.md through a cache that believes it is `now`, and saves it.
   std::string title_in_cache(std::int64_t now) const {
     ArticleCache cache(root, now);
@@ -111,7 +117,7 @@ TEST_CASE("loading through the cache gives what loading without one gives, and d
   temp.write("editions/en/a.md", "---\ntitle: A\ndate: 2013-05-01\n---\nText.\n");
   temp.write("editions/ar/a.md", "---\ntitle: أ\nsource_revision: 0123456789ABCDEF\n---\nنص.\n");
   temp.write("editions/ar/b.md", "---\ntitle: ب\nid: bee\n---\nنص.\n");
-  const std::int64_t later = now_in_nanoseconds() + 10'000'000'000;
+  const std::int64_t later = TempWorkspace::later();
   {
     ArticleCache cache(temp.root, later);
     for (const auto* path : {"editions/en/a.md", "editions/ar/a.md", "editions/ar/b.md"})
@@ -135,12 +141,10 @@ TEST_CASE("loading through the cache gives what loading without one gives, and d
 
 TEST_CASE("a load that leaves a folder out keeps its entries for the next load as they were") {
   TempWorkspace temp;
-  const std::int64_t later = now_in_nanoseconds() + 10'000'000'000;
+  const std::int64_t later = TempWorkspace::later();
   temp.write("editions/en/a.md", "---\ntitle: First\n---\nText.\n");
   temp.write("editions/ar/a.md", "---\ntitle: Arabic\n---\nنص.\n");
-  const auto load = [&](ArticleCache& cache, const std::string& path) {
-    return cache.load(temp.root / path, path, path.substr(9, 2), "a");
-  };
+  const auto load = [&](ArticleCache& cache, const std::string& path) { return temp.load(cache, path); };
   {
     ArticleCache cache(temp.root, later);
     REQUIRE(load(cache, "editions/en/a.md").ok());
@@ -165,12 +169,10 @@ TEST_CASE("a load that leaves a folder out keeps its entries for the next load a
 
 TEST_CASE("an unchanged file whose cached id is not wanted is left out unread, its entry kept; a changed one never is") {
   TempWorkspace temp;
-  const std::int64_t later = now_in_nanoseconds() + 10'000'000'000;
+  const std::int64_t later = TempWorkspace::later();
   temp.write("editions/en/a.md", "---\ntitle: A\n---\nText.\n");
   temp.write("editions/en/b.md", "---\ntitle: B\nid: zed\n---\nText.\n");
-  const auto load = [&](ArticleCache& cache, const std::string& path) {
-    return cache.load(temp.root / path, path, "en", fs::path(path).stem().string());
-  };
+  const auto load = [&](ArticleCache& cache, const std::string& path) { return temp.load(cache, path); };
   {
     ArticleCache cache(temp.root, later);
     REQUIRE(load(cache, "editions/en/a.md").ok());
