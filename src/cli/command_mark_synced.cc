@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
 
@@ -16,6 +17,7 @@ struct MarkSyncedFlags {
   std::string lang;
   std::vector<std::string> ids;
   std::string ids_file;
+  std::string format = "text";
 };
 
 // The ids given, then those of --ids-from-file, one a line (blank lines and
@@ -35,6 +37,23 @@ Result<std::vector<std::string>> ids_asked(const MarkSyncedFlags& flags, CLI::Ap
   return ids;
 }
 
+// One entry per id, in order: the translation and what was recorded, or why nothing was.
+void write_json(std::ostream& out, const std::string& lang, const std::vector<std::string>& ids,
+                const std::vector<Result<MarkSyncedOutcome>>& outcomes) {
+  using Json = nlohmann::ordered_json;
+  Json translations = Json::array();
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const auto& outcome = outcomes[i];
+    if (!outcome) {
+      translations.push_back({{"id", ids[i]}, {"error", outcome.error().message}});
+      continue;
+    }
+    translations.push_back(
+        {{"id", ids[i]}, {"path", outcome->path}, {"revision", outcome->revision}, {"changed", outcome->changed}});
+  }
+  out << Json{{"edition", lang}, {"translations", translations}}.dump(2) << '\n';
+}
+
 void run_mark_synced(Context& context, const MarkSyncedFlags& flags, CLI::App& command) {
   const auto ids = ids_asked(flags, command);
   if (!ids) return context.fail(ids.error());
@@ -47,11 +66,11 @@ void run_mark_synced(Context& context, const MarkSyncedFlags& flags, CLI::App& c
   const auto outcomes = mark_synced(*workspace, flags.lang, *ids, on_progress);
   progress.clear();
   if (!outcomes) return context.fail(outcomes.error());
+  for (const auto& outcome : *outcomes)
+    if (!outcome) context.fail(outcome.error());
+  if (flags.format == "json") return write_json(context.out, flags.lang, *ids, *outcomes);
   for (const auto& outcome : *outcomes) {
-    if (!outcome) {
-      context.fail(outcome.error());
-      continue;
-    }
+    if (!outcome) continue;
     context.out << outcome->path << ": "
                 << (outcome->changed ? "now records English revision " : "already records English revision ")
                 << outcome->revision << '\n';
@@ -66,6 +85,7 @@ void add_mark_synced_command(CLI::App& app, Context& context) {
   command->add_option("LANG", flags->lang, "Edition language")->required();
   command->add_option("ID", flags->ids, "Article ids");
   command->add_option("--ids-from-file", flags->ids_file, "Also the ids in this file, one a line ('-' for standard input)");
+  command->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}))->default_str("text");
   command->callback([&context, flags, command] { run_mark_synced(context, *flags, *command); });
 }
 

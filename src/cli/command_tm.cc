@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli.h"
@@ -14,6 +15,7 @@ namespace {
 struct ImportFlags {
   std::vector<std::string> files;
   bool skip_invalid = false;
+  std::string format = "text";
   MemoryFlags memory{.writes = true};
 };
 
@@ -23,27 +25,43 @@ struct ExportFlags {
   MemoryFlags memory;
 };
 
+void write_import_line(std::ostream& out, const std::string& file, const tm::ImportReport& report) {
+  out << fmt::format("{}: {} units read: {} added, {} merged, {} alternatives", file, report.read, report.added,
+                     report.merged, report.alternatives);
+  if (!report.skipped.empty()) out << fmt::format("; {} invalid skipped", report.skipped.size());
+  if (report.untranslated > 0) out << fmt::format("; untranslated segments left out: {}", report.untranslated);
+  out << '\n';
+}
+
+nlohmann::ordered_json import_json(const std::string& file, const tm::ImportReport& report) {
+  return {{"file", file},         {"read", report.read},
+          {"added", report.added}, {"merged", report.merged},
+          {"alternatives", report.alternatives}, {"skipped", report.skipped},
+          {"untranslated", report.untranslated}};
+}
+
+// The files in order, each in its own transaction; the first that fails
+// stops the import, the files before it stay imported (and are listed).
 void run_import(Context& context, const ImportFlags& flags) {
   ProgressBar progress(context.err, ProgressBar::stderr_is_terminal());
   auto memory = open_memory(context, flags.memory, progress);
   if (!memory) return;
   tm::ImportOptions options;
   options.skip_invalid = flags.skip_invalid;
+  auto files = nlohmann::ordered_json::array();
   for (const auto& file : flags.files) {
     const auto report = memory->import_file(file, options);
     progress.clear();
     if (!report) {
       context.fail(report.error());
       context.err << "edsync: " << file << ": nothing imported from this file\n";
-      return;
+      break;
     }
     for (const auto& skipped : report->skipped) context.err << "edsync: skipped: " << skipped << '\n';
-    context.out << fmt::format("{}: {} units read: {} added, {} merged, {} alternatives", file, report->read,
-                               report->added, report->merged, report->alternatives);
-    if (!report->skipped.empty()) context.out << fmt::format("; {} invalid skipped", report->skipped.size());
-    if (report->untranslated > 0) context.out << fmt::format("; untranslated segments left out: {}", report->untranslated);
-    context.out << '\n';
+    if (flags.format == "json") files.push_back(import_json(file, *report));
+    else write_import_line(context.out, file, *report);
   }
+  if (flags.format == "json") context.out << nlohmann::ordered_json{{"files", files}}.dump(2) << '\n';
 }
 
 void run_export(Context& context, const ExportFlags& flags) {
@@ -93,6 +111,7 @@ void add_tm_command(CLI::App& app, Context& context) {
   auto* import = tm->add_subcommand("import", "Add the units of TMX files, and the translated segments of XLIFF 1.2/2.0 files, to the memory (one transaction per file)");
   import->add_option("FILE", import_flags->files, "TMX or XLIFF (.xlf, .sdlxliff) files")->required();
   import->add_flag("--skip-invalid", import_flags->skip_invalid, "Import the good units of a file and report each bad one");
+  import->add_option("--format", import_flags->format, "text or json")->check(CLI::IsMember({"text", "json"}))->default_str("text");
   add_lock_timeout(*import, import_flags->memory);
   import->add_option("--db", import_flags->memory.db, "The database (default: the workspace's .edsync/tm.sqlite)");
   import->callback([&context, import_flags] { run_import(context, *import_flags); });
