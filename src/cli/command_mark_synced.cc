@@ -84,7 +84,7 @@ void add_mark_synced_command(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("mark-synced", "Record that translations match the current English revision");
   command->add_option("LANG", flags->lang, "Edition language")->required();
   command->add_option("ID", flags->ids, "Article ids");
-  command->add_option("--ids-from-file", flags->ids_file, "Also the ids in this file, one a line ('-' for standard input)");
+  command->add_option("--ids-from-file", flags->ids_file, "Also the ids in this file, one a line ('-' for standard input)")->type_name("FILE");
   command->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}))->default_str("text");
   command->callback([&context, flags, command] { run_mark_synced(context, *flags, *command); });
 }

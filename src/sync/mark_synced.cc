@@ -1,3 +1,4 @@
+#include <map>
 #include <set>
 
 #include "edsync/file_io.h"
@@ -93,11 +94,17 @@ Result<std::vector<Result<MarkSyncedOutcome>>> mark_synced(const Workspace& work
   AtomicWrites writes;
   std::vector<Result<MarkSyncedOutcome>> outcomes;
   outcomes.reserve(ids.size());
+  std::map<std::string_view, std::size_t> first_of;  // an id given twice is marked once, and said twice
   for (const auto& id : ids) {
-    auto outcome = mark_one(workspace, lang, id, writes);
-    if (!outcome && outcome.error().kind == ErrorKind::io)
-      return io_error(outcome.error().message + "; no translation was changed");
-    outcomes.push_back(std::move(outcome));
+    if (const auto seen = first_of.find(id); seen != first_of.end()) {
+      outcomes.push_back(outcomes[seen->second]);
+    } else {
+      first_of.emplace(id, outcomes.size());
+      auto outcome = mark_one(workspace, lang, id, writes);
+      if (!outcome && outcome.error().kind == ErrorKind::io)
+        return io_error(outcome.error().message + "; no translation was changed");
+      outcomes.push_back(std::move(outcome));
+    }
     if (on_progress && (outcomes.size() % 256 == 0 || outcomes.size() == ids.size()))
       on_progress("recording revisions", outcomes.size(), ids.size());
   }

@@ -34,12 +34,15 @@ TEST_CASE("mark_synced records the English revision and leaves the body byte for
 
   auto workspace = load_workspace(root);
   REQUIRE(workspace.ok());
-  const auto outcomes = mark_synced(*workspace, "ar", {"a"});
+  const auto outcomes = mark_synced(*workspace, "ar", {"a", "a"});  // given twice: written once, said twice
   REQUIRE(outcomes.ok());
-  REQUIRE(outcomes->size() == 1);
+  REQUIRE(outcomes->size() == 2);
   const auto& outcome = outcomes->front();
   REQUIRE(outcome.ok());
   CHECK(outcome->changed);
+  REQUIRE(outcomes->back().ok());
+  CHECK(outcomes->back()->changed);
+  CHECK(std::distance(fs::directory_iterator(root / "editions/ar"), fs::directory_iterator()) == 1);
   CHECK(outcome->path == "editions/ar/a.md");
   CHECK(*read_file(root / "editions/ar/a.md") == "---\ntitle: أ\nsource_revision: " + outcome->revision + "\n---\n" + body);
 
