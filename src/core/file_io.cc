@@ -100,14 +100,13 @@ fs::path link_target(const fs::path& path) {
   return error ? path : target;
 }
 
-// A file beside `path` holding `content`, with the permissions of `path`
-// (0644 for a new file), flushed to disk if asked; `device` is set to its
-// file system's.
 struct TempFile {
   std::string name;
-  dev_t device = 0;
+  dev_t device = 0;  // its file system
 };
 
+// A file beside `path` holding `content`, with the permissions of `path`
+// (0644 for a new file), flushed to disk if asked.
 Result<TempFile> write_temp_file(const fs::path& path, std::string_view content, Flush flush) {
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   TempFile temp{(folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string()};
@@ -176,7 +175,6 @@ Status AtomicWrites::commit() {
   file_systems_.clear();
   return replaced;
 }
-
 
 Status flush_to_disk(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

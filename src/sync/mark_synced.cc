@@ -47,18 +47,15 @@ namespace {
 // is an unreadable source_revision (in `repairable`).
 Result<const Article*> translation_to_mark(const Workspace& workspace, const std::string& lang, const std::string& id,
                                            Article& repairable) {
-  const WorkspaceConfig& config = workspace.config;
-  const Article* translation = workspace.find(lang, id);
+  if (const Article* translation = workspace.find(lang, id)) return translation;
   for (const auto& file : workspace.invalid_files) {
-    if (translation) break;
     if (file.lang != lang || file.id != id) continue;
     if (!file.bad_revision_line) return input_error(file.diagnostic.to_string() + "; fix the file first");
     repairable.path = file.diagnostic.file;
     repairable.source_revision_line = file.bad_revision_line;
-    translation = &repairable;
+    return &repairable;
   }
-  if (!translation) return input_error("no translation '" + id + "' in " + config.editions_dir + "/" + lang + "/");
-  return translation;
+  return input_error("no translation '" + id + "' in " + workspace.config.editions_dir + "/" + lang + "/");
 }
 
 Result<MarkSyncedOutcome> mark_one(const Workspace& workspace, const std::string& lang, const std::string& id,
@@ -97,7 +94,8 @@ Result<std::vector<Result<MarkSyncedOutcome>>> mark_synced(const Workspace& work
   std::map<std::string_view, std::size_t> first_of;  // an id given twice is marked once, and said twice
   for (const auto& id : ids) {
     if (const auto seen = first_of.find(id); seen != first_of.end()) {
-      outcomes.push_back(outcomes[seen->second]);
+      Result<MarkSyncedOutcome> again = outcomes[seen->second];
+      outcomes.push_back(std::move(again));
     } else {
       first_of.emplace(id, outcomes.size());
       auto outcome = mark_one(workspace, lang, id, writes);
@@ -109,7 +107,7 @@ Result<std::vector<Result<MarkSyncedOutcome>>> mark_synced(const Workspace& work
       on_progress("recording revisions", outcomes.size(), ids.size());
   }
   if (const Status written = writes.commit(); !written)
-    return io_error(written.error().message + "; the translations written before it record the new revision, the others their old one: run the command again");
+    return io_error(written.error().message + "; any translation replaced before the failure records the new revision, the others their old one: run the command again");
   return outcomes;
 }
 
