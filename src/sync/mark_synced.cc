@@ -43,19 +43,32 @@ std::string with_source_revision(const std::string& text, const Article& transla
 
 namespace {
 
-// The translation to change, or one standing in for a file whose only fault
-// is an unreadable source_revision (in `repairable`).
-Result<const Article*> translation_to_mark(const Workspace& workspace, const std::string& lang, const std::string& id,
-                                           Article& repairable) {
-  if (const Article* translation = workspace.find(lang, id)) return translation;
+// The translation file to change and the revision loading found in it: a
+// translation, or a file whose only fault is an unreadable source_revision.
+struct MarkTarget {
+  std::string path;
+  std::optional<std::string> loaded_revision;
+};
+
+Result<MarkTarget> translation_to_mark(const Workspace& workspace, const std::string& lang, const std::string& id) {
+  if (const Article* translation = workspace.find(lang, id)) return MarkTarget{translation->path, translation->source_revision};
   for (const auto& file : workspace.invalid_files) {
     if (file.lang != lang || file.id != id) continue;
     if (!file.bad_revision_line) return input_error(file.diagnostic.to_string() + "; fix the file first");
-    repairable.path = file.diagnostic.file;
-    repairable.source_revision_line = file.bad_revision_line;
-    return &repairable;
+    return MarkTarget{file.diagnostic.file, std::nullopt};
   }
   return input_error("no translation '" + id + "' in " + workspace.config.editions_dir + "/" + lang + "/");
+}
+
+// The revision a translation's text records and its line, an unreadable
+// source_revision counting as none.
+Result<Article> recorded_in(const std::string& text, const std::string& path, const std::string& lang) {
+  ArticleResult parsed = parse_article(text, path, lang, "");
+  if (parsed.ok) return std::move(parsed.article);
+  if (!parsed.bad_revision_line) return input_error(parsed.problem.to_string() + "; fix the file first");
+  Article repairable;
+  repairable.source_revision_line = parsed.bad_revision_line;
+  return repairable;
 }
 
 Result<MarkSyncedOutcome> mark_one(const Workspace& workspace, const std::string& lang, const std::string& id,
@@ -63,15 +76,19 @@ Result<MarkSyncedOutcome> mark_one(const Workspace& workspace, const std::string
   const WorkspaceConfig& config = workspace.config;
   const Article* english = workspace.find(config.source_lang, id);
   if (!english) return input_error("no English article '" + id + "' in " + config.editions_dir + "/" + config.source_lang + "/");
-  Article repairable;
-  const auto translation = translation_to_mark(workspace, lang, id, repairable);
-  if (!translation) return translation.error();
-  MarkSyncedOutcome outcome{.path = (*translation)->path, .revision = english->revision};
-  if ((*translation)->source_revision == english->revision) return outcome;
+  const auto target = translation_to_mark(workspace, lang, id);
+  if (!target) return target.error();
+  MarkSyncedOutcome outcome{.path = target->path, .revision = english->revision};
+  if (target->loaded_revision == english->revision) return outcome;
   const auto file = workspace.root / outcome.path;
   auto text = read_file(file);
   if (!text) return text.error();
-  if (Status staged = writes.stage(file, with_source_revision(*text, **translation, english->revision)); !staged)
+  // Another command may have written the file since the workspace was
+  // loaded: where its source_revision line is comes from the text changed.
+  const auto current = recorded_in(*text, outcome.path, lang);
+  if (!current) return current.error();
+  if (current->source_revision == english->revision) return outcome;
+  if (Status staged = writes.stage(file, with_source_revision(*text, *current, english->revision)); !staged)
     return staged.error();
   outcome.changed = true;
   return outcome;
@@ -88,7 +105,8 @@ Result<std::vector<Result<MarkSyncedOutcome>>> mark_synced(const Workspace& work
                                                            const std::vector<std::string>& ids,
                                                            const WorkProgress& on_progress) {
   if (!workspace.config.edition(lang)) return usage_error("unknown edition '" + lang + "'");
-  AtomicWrites writes;
+  // Staged under .edsync/ (ignored by git), where a run killed half-way leaves its files, not in the editions.
+  AtomicWrites writes(workspace.root / ".edsync" / "staging");
   std::vector<Result<MarkSyncedOutcome>> outcomes;
   outcomes.reserve(ids.size());
   std::map<std::string_view, std::size_t> first_of;  // an id given twice is marked once, and said twice
