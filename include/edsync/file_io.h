@@ -71,6 +71,7 @@ class AtomicWrites {
 
   std::filesystem::path staging_;
   std::filesystem::path batch_;  // this batch's folder under staging_, once made
+  unsigned long batch_device_ = 0;
   bool batch_tried_ = false;
   std::vector<Staged> staged_;
   std::vector<std::pair<unsigned long, std::filesystem::path>> file_systems_;  // device, a folder on it

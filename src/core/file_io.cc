@@ -194,8 +194,9 @@ fs::path AtomicWrites::folder_for(const fs::path& target) {
     fs::create_directories(staging_, error);
     std::string name = (staging_ / (std::string(kBatchPrefix) + std::to_string(::getpid()) + "-XXXXXX")).string();
     if (!error && ::mkdtemp(name.data())) batch_ = name;
+    if (const auto device = device_of(batch_); device && !batch_.empty()) batch_device_ = *device;
   }
-  if (batch_.empty() || device_of(batch_) != device_of(beside)) return beside;
+  if (batch_.empty() || device_of(beside) != batch_device_) return beside;
   return batch_;
 }
 
