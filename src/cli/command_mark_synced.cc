@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "edsync/file_io.h"
 #include "edsync/sync.h"
+#include "edsync/text.h"
 #include "progress.h"
 
 namespace edsync::cli {
@@ -27,6 +28,7 @@ Result<std::vector<std::string>> ids_asked(const MarkSyncedFlags& flags, CLI::Ap
   if (command.count("--ids-from-file")) {
     const auto text = read_file_or_stdin(flags.ids_file, "a file of article ids, one a line");
     if (!text) return text.error();
+    if (Status utf8 = check_utf8(*text, flags.ids_file == "-" ? "standard input" : flags.ids_file); !utf8) return utf8.error();
     std::istringstream lines(*text);
     for (std::string line; std::getline(lines, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
