@@ -35,24 +35,17 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
 // Several files replaced as write_file_atomically replaces one, with one
 // wait for the disk for all of them instead of an fsync each (a syncfs of
 // each file system, as dpkg does before its renames): every new text is
-// written to a temporary file first, and only once all are written and on
-// disk are they renamed into place, so a failure while writing changes no
-// file. Temporary files of a batch not committed are removed.
-//
-// The temporary files go to a folder of the batch's own under `staging`
-// when that is on the target's file system, else beside the target: a
-// process killed half-way then leaves them there, out of the folders people
-// and git look at, and the next batch under `staging` removes the folders
-// of batches whose process is gone when it starts. Empty `staging`: beside
-// each target.
+// written beside its file first, and only once all are written and on disk
+// are they renamed into place, so a failure while writing changes no file.
+// Temporary files of a batch not committed are removed.
 class AtomicWrites {
  public:
-  explicit AtomicWrites(std::filesystem::path staging = {});
+  AtomicWrites() = default;
   ~AtomicWrites();
   AtomicWrites(const AtomicWrites&) = delete;
   AtomicWrites& operator=(const AtomicWrites&) = delete;
 
-  // Writes `content` to a temporary file for `path` (for the file a
+  // Writes `content` to a temporary file beside `path` (beside the file a
   // symbolic link leads to), with `path`'s permissions.
   Status stage(const std::filesystem::path& path, std::string_view content);
   // Flushes every staged file to disk, then renames each over its target.
@@ -65,14 +58,6 @@ class AtomicWrites {
     std::string temp;
     std::filesystem::path target;
   };
-  // Where the temporary file for `target` goes: this batch's folder, made
-  // at the first call, when it shares the target's file system.
-  std::filesystem::path folder_for(const std::filesystem::path& target);
-
-  std::filesystem::path staging_;
-  std::filesystem::path batch_;  // this batch's folder under staging_, once made
-  unsigned long batch_device_ = 0;
-  bool batch_tried_ = false;
   std::vector<Staged> staged_;
   std::vector<std::pair<unsigned long, std::filesystem::path>> file_systems_;  // device, a folder on it
 };

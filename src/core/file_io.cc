@@ -6,10 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <csignal>
-#include <cstdlib>
 #include <cstring>
-#include <optional>
 #include <fstream>
 
 namespace edsync {
@@ -108,17 +105,13 @@ struct TempFile {
   dev_t device = 0;  // its file system
 };
 
-fs::path folder_of(const fs::path& path) { return path.has_parent_path() ? path.parent_path() : fs::path("."); }
-
-// A file in `folder` holding `content`, with the permissions of `path`
+// A file beside `path` holding `content`, with the permissions of `path`
 // (0644 for a new file), flushed to disk if asked.
-Result<TempFile> write_temp_file(const fs::path& path, std::string_view content, Flush flush, const fs::path& folder) {
+Result<TempFile> write_temp_file(const fs::path& path, std::string_view content, Flush flush) {
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   TempFile temp{(folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string()};
   const int fd = ::mkstemp(temp.name.data());
-  if (fd < 0) {
-    if (folder == folder_of(path)) return failed(path, "cannot create a temporary file beside it");
-    return failed(path, ("cannot create a temporary file for it in " + folder.string()).c_str());
-  }
+  if (fd < 0) return failed(path, "cannot create a temporary file beside it");
   struct stat original {};
   const mode_t mode = ::stat(path.c_str(), &original) == 0 ? (original.st_mode & 07777) : 0644;
   struct stat written_file {};
@@ -146,69 +139,23 @@ Status replace_by(const std::string& temp_name, const fs::path& path) {
 
 Status write_file_atomically(const fs::path& requested, std::string_view content, Flush flush) {
   const fs::path path = link_target(requested);
-  const auto temp = write_temp_file(path, content, flush, folder_of(path));
+  const auto temp = write_temp_file(path, content, flush);
   if (!temp) return temp.error();
   return replace_by(temp->name, path);
 }
 
-namespace {
-
-constexpr std::string_view kBatchPrefix = "batch-";
-
-bool process_is_gone(long pid) { return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH; }
-
-// The folders of batches under `staging` whose process was killed before it
-// committed or cleaned up.
-void remove_abandoned_batches(const fs::path& staging) {
-  std::error_code error;
-  for (fs::directory_iterator it(staging, error), end; !error && it != end; it.increment(error)) {
-    const std::string name = it->path().filename().string();
-    if (name.rfind(kBatchPrefix, 0) != 0) continue;
-    std::error_code ignored;
-    if (process_is_gone(std::strtol(name.c_str() + kBatchPrefix.size(), nullptr, 10))) fs::remove_all(it->path(), ignored);
-  }
-}
-
-std::optional<dev_t> device_of(const fs::path& path) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
-  return info.st_dev;
-}
-
-}  // namespace
-
-AtomicWrites::AtomicWrites(fs::path staging) : staging_(std::move(staging)) {
-  if (!staging_.empty()) remove_abandoned_batches(staging_);
-}
-
 AtomicWrites::~AtomicWrites() {
   for (const auto& staged : staged_) ::unlink(staged.temp.c_str());
-  if (!batch_.empty()) ::rmdir(batch_.c_str());
-}
-
-fs::path AtomicWrites::folder_for(const fs::path& target) {
-  const fs::path beside = folder_of(target);
-  if (!batch_tried_ && !staging_.empty()) {
-    batch_tried_ = true;
-    std::error_code error;
-    fs::create_directories(staging_, error);
-    std::string name = (staging_ / (std::string(kBatchPrefix) + std::to_string(::getpid()) + "-XXXXXX")).string();
-    if (!error && ::mkdtemp(name.data())) batch_ = name;
-    if (const auto device = device_of(batch_); device && !batch_.empty()) batch_device_ = *device;
-  }
-  if (batch_.empty() || device_of(beside) != batch_device_) return beside;
-  return batch_;
 }
 
 Status AtomicWrites::stage(const fs::path& requested, std::string_view content) {
   fs::path path = link_target(requested);
-  const fs::path folder = folder_for(path);
-  auto temp = write_temp_file(path, content, Flush::no, folder);
+  auto temp = write_temp_file(path, content, Flush::no);
   if (!temp) return temp.error();
   staged_.push_back({std::move(temp->name), path});
   const auto known = std::find_if(file_systems_.begin(), file_systems_.end(),
                                   [&](const auto& file_system) { return file_system.first == temp->device; });
-  if (known == file_systems_.end()) file_systems_.emplace_back(temp->device, folder);
+  if (known == file_systems_.end()) file_systems_.emplace_back(temp->device, path.has_parent_path() ? path.parent_path() : ".");
   return success();
 }
 

@@ -127,25 +127,3 @@ TEST_CASE("a batch of atomic writes changes nothing until committed, then replac
   CHECK(entries() == 3);
   fs::remove_all(folder);
 }
-
-TEST_CASE("a batch with a staging folder keeps its temporary files there and removes killed batches' folders") {
-  const fs::path folder = fresh_folder("atomic-staging");
-  const fs::path staging = folder / ".edsync" / "staging";
-  const fs::path file = folder / "editions" / "a.md";
-  fs::create_directories(file.parent_path());
-  REQUIRE(write_file_atomically(file, "old\n").ok());
-  fs::create_directories(staging / "batch-999999999-abcdef");  // a process that is gone
-  const fs::path alive = staging / ("batch-" + std::to_string(::getpid()) + "-running");
-  fs::create_directories(alive);
-  {
-    AtomicWrites writes(staging);
-    CHECK_FALSE(fs::exists(staging / "batch-999999999-abcdef"));
-    CHECK(fs::exists(alive));
-    REQUIRE(writes.stage(file, "new\n").ok());
-    CHECK(std::distance(fs::directory_iterator(file.parent_path()), fs::directory_iterator()) == 1);  // not beside it
-    REQUIRE(writes.commit().ok());
-  }
-  CHECK(*read_file(file) == "new\n");
-  CHECK(std::distance(fs::directory_iterator(staging), fs::directory_iterator()) == 1);  // only the live one's
-  fs::remove_all(folder);
-}

@@ -105,8 +105,7 @@ Result<std::vector<Result<MarkSyncedOutcome>>> mark_synced(const Workspace& work
                                                            const std::vector<std::string>& ids,
                                                            const WorkProgress& on_progress) {
   if (!workspace.config.edition(lang)) return usage_error("unknown edition '" + lang + "'");
-  // Staged under .edsync/ (ignored by git), where a run killed half-way leaves its files, not in the editions.
-  AtomicWrites writes(workspace.root / ".edsync" / "staging");
+  AtomicWrites writes;
   std::vector<Result<MarkSyncedOutcome>> outcomes;
   outcomes.reserve(ids.size());
   std::map<std::string_view, std::size_t> first_of;  // an id given twice is marked once, and said twice
